@@ -1,0 +1,57 @@
+package io.mailtune.core.contract;
+
+import io.mailtune.core.adapter.AdapterPromoted;
+import io.mailtune.core.adapter.AdapterRef;
+import io.mailtune.core.adapter.AdapterRolledBack;
+import io.mailtune.core.id.Hashing;
+import io.mailtune.core.mail.AttachmentInfo;
+import io.mailtune.core.mail.EmailAddress;
+import io.mailtune.core.mail.InboundEmail;
+import io.mailtune.core.mail.MailFlag;
+import io.mailtune.core.mail.RawMessageRef;
+import io.mailtune.core.reply.ApprovedReply;
+import io.mailtune.core.reply.Citation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Fully populated instances of every contract. */
+final class Samples {
+
+    static final String HASH = Hashing.sha256Hex("raw message");
+
+    private Samples() {
+    }
+
+    static InboundEmail inbound() {
+        return new InboundEmail(InboundEmail.SCHEMA_VERSION, "e-1", "support", "<m1@example.com>", "t-1",
+                new EmailAddress("ann@example.com", "Ann Lee"), List.of(EmailAddress.of("help@acme.test")), List.of(),
+                "Where is my parcel?", "Hi, my order 1234 has not arrived.", Instant.parse("2026-11-20T10:00:00Z"),
+                Instant.parse("2026-11-20T10:00:05Z"), null, List.of("<m0@example.com>"),
+                new RawMessageRef(HASH, 4096, "file:///var/mailtune/raw/" + HASH + ".eml"),
+                List.of(new MailFlag(MailFlag.Kind.AUTO_REPLY, "Auto-Submitted: auto-replied")),
+                List.of(new AttachmentInfo("receipt.pdf", "application/pdf", 1200, HASH, false)));
+    }
+
+    static ApprovedReply approved() {
+        return new ApprovedReply(ApprovedReply.SCHEMA_VERSION, "r-1", "d-1", "e-1", "t-1", "support", "Where is my parcel?",
+                "Hi, my order 1234 has not arrived.", "Hello Ann, parcels take 3 days.", "Hello Ann, parcels take 3-5 days.",
+                "bob", 4, List.of(new Citation("shipping-times", "shipping-times#delivery", "Shipping times", "https://help.acme.test/shipping#delivery")),
+                "2026-11-01T0900Z-ab12", Instant.parse("2026-11-20T10:00:06Z"), Instant.parse("2026-11-20T10:05:00Z"));
+    }
+
+    static AdapterRef adapter(String version) {
+        return new AdapterRef(version, "mailtune-demo-base", "file:///var/mailtune/adapters/" + version, HASH);
+    }
+
+    static AdapterPromoted promoted() {
+        return new AdapterPromoted(AdapterPromoted.SCHEMA_VERSION, adapter("v2"), "v1",
+                Map.of("chrF", 61.5, "chrF.ciLow", 60.1), 200, Instant.parse("2026-11-21T03:00:00Z"));
+    }
+
+    static AdapterRolledBack rolledBack() {
+        return new AdapterRolledBack(AdapterRolledBack.SCHEMA_VERSION, "v2", adapter("v1"), "edit distance doubled after promotion",
+                Instant.parse("2026-11-22T03:00:00Z"));
+    }
+}
