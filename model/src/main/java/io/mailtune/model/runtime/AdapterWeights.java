@@ -1,0 +1,34 @@
+package io.mailtune.model.runtime;
+
+import ai.djl.ndarray.NDManager;
+import io.mailtune.model.lora.LoraAdapter;
+import java.util.List;
+
+/** A LoRA adapter placed on the device for one model, in the fused layout the forward pass uses. */
+public final class AdapterWeights implements AutoCloseable {
+
+    private final LoraAdapter adapter;
+    private final NDManager manager;
+    private final List<LayerAdapter> layers;
+
+    AdapterWeights(LoraAdapter adapter, NDManager manager, List<LayerAdapter> layers) {
+        this.adapter = adapter;
+        this.manager = manager;
+        this.layers = List.copyOf(layers);
+    }
+
+    /** The adapter in Java memory (for saving, counting, merging). */
+    public LoraAdapter adapter() {
+        return adapter;
+    }
+
+    LayerAdapter layer(int index) {
+        return layers.get(index);
+    }
+
+    /** Frees the device arrays. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,95 @@
+package io.mailtune.model.runtime;
+
+import ai.djl.ndarray.NDManager;
+import io.mailtune.model.checkpoint.CheckpointTensors;
+import io.mailtune.model.config.ConfigReader;
+import io.mailtune.model.config.ModelConfig;
+import io.mailtune.model.config.ParameterCount;
+import io.mailtune.model.tokenizer.ModelTokenizer;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A HuggingFace-format checkpoint loaded for inference: config, weights on DJL PyTorch, and tokenizer.
+ * The entry point for the agent and the trainer: load it, then draft with a {@link Generator}.
+ */
+public final class LanguageModel implements AutoCloseable {
+
+    private final Path dir;
+    private final ModelConfig config;
+    private final NDManager manager;
+    private final Transformer transformer;
+    private final ModelTokenizer tokenizer;
+
+    private LanguageModel(Path dir, ModelConfig config, NDManager manager, Transformer transformer,
+                          ModelTokenizer tokenizer) {
+        this.dir = dir;
+        this.config = config;
+        this.manager = manager;
+        this.transformer = transformer;
+        this.tokenizer = tokenizer;
+    }
+
+    /** Loads a checkpoint directory with default options. */
+    public static LanguageModel load(Path dir) {
+        return load(dir, LoadOptions.defaults());
+    }
+
+    /**
+     * Loads {@code config.json}, the safetensors (single or sharded; F32, F16 or BF16) and, unless switched off,
+     * {@code tokenizer.json}. Any unsupported architecture, missing or mis-shaped tensor, or tokenizer that does not
+     * fit fails here with an error that names it.
+     */
+    public static LanguageModel load(Path dir, LoadOptions options) {
+        ModelConfig config = ConfigReader.read(dir);
+        ModelTokenizer tokenizer = options.tokenizer() ? ModelTokenizer.load(dir, config, options.template()) : null;
+        int maxContext = options.maxContext() > 0 ? options.maxContext() : Math.min(config.maxPositions(), 4096);
+        NDManager manager = NDManager.newBaseManager("PyTorch");
+        try {
+            Transformer transformer = Transformer.load(config, CheckpointTensors.open(dir), manager, maxContext,
+                    options.mergedAdapter());
+            return new LanguageModel(dir, config, manager, transformer, tokenizer);
+        } catch (RuntimeException e) {
+            manager.close();
+            if (tokenizer != null) {
+                tokenizer.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The checkpoint directory. */
+    public Path directory() {
+        return dir;
+    }
+
+    /** The model's shape. */
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** Parameters of the base model, computed from the config. */
+    public long parameterCount() {
+        return ParameterCount.total(config);
+    }
+
+    /** The tokenizer, absent when loaded without one. */
+    public Optional<ModelTokenizer> tokenizer() {
+        return Optional.ofNullable(tokenizer);
+    }
+
+    /** The decoder itself, for callers that drive forward passes (tests, a trainer). */
+    public Transformer transformer() {
+        return transformer;
+    }
+
+    /** Frees the weights, caches, adapters and tokenizer. */
+    @Override
+    public void close() {
+        transformer.close();
+        manager.close();
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.mailtune.model.runtime;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * One layer of a LoRA adapter on the device, laid out to match the fused projections: A factors of q, k and v
+ * stacked, B factors placed block-diagonally with the scale folded in, so a fused projection takes two matmuls.
+ * Absent projections are null.
+ *
+ * @param qkvA    [rq + rk + rv, H]
+ * @param qkvB    [qW + 2·kvW, rq + rk + rv], scaled
+ * @param oA      [r, qW]
+ * @param oB      [H, r], scaled
+ * @param gateUpA [rg + ru, H]
+ * @param gateUpB [2·I, rg + ru], scaled
+ * @param downA   [r, I]
+ * @param downB   [H, r], scaled
+ */
+public record LayerAdapter(NDArray qkvA, NDArray qkvB, NDArray oA, NDArray oB, NDArray gateUpA, NDArray gateUpB,
+                           NDArray downA, NDArray downB) {
+}

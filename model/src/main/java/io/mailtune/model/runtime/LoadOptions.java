@@ -1,0 +1,50 @@
+package io.mailtune.model.runtime;
+
+import io.mailtune.model.lora.LoraAdapter;
+import io.mailtune.model.tokenizer.ChatTemplate;
+
+/**
+ * How to load a checkpoint.
+ *
+ * @param maxContext    longest sequence (prompt + answer) the runtime accepts; 0 means min(max_position_embeddings, 4096)
+ * @param mergedAdapter an adapter to merge into the base weights at load, or null
+ * @param template      the chat template for prompts
+ * @param tokenizer     whether to load {@code tokenizer.json} (required when true)
+ */
+public record LoadOptions(int maxContext, LoraAdapter mergedAdapter, ChatTemplate template, boolean tokenizer) {
+
+    /** Validates the limits. */
+    public LoadOptions {
+        if (maxContext < 0) {
+            throw new IllegalArgumentException("maxContext must be >= 0, was " + maxContext);
+        }
+        if (template == null) {
+            throw new IllegalArgumentException("template must not be null");
+        }
+    }
+
+    /** Defaults: ChatML, tokenizer required, context up to 4096, no merged adapter. */
+    public static LoadOptions defaults() {
+        return new LoadOptions(0, null, ChatTemplate.CHATML, true);
+    }
+
+    /** These options with a different max context. */
+    public LoadOptions withMaxContext(int tokens) {
+        return new LoadOptions(tokens, mergedAdapter, template, tokenizer);
+    }
+
+    /** These options with an adapter merged into the weights. */
+    public LoadOptions withMergedAdapter(LoraAdapter adapter) {
+        return new LoadOptions(maxContext, adapter, template, tokenizer);
+    }
+
+    /** These options with another chat template. */
+    public LoadOptions withTemplate(ChatTemplate chatTemplate) {
+        return new LoadOptions(maxContext, mergedAdapter, chatTemplate, tokenizer);
+    }
+
+    /** These options without loading a tokenizer (token ids only). */
+    public LoadOptions withoutTokenizer() {
+        return new LoadOptions(maxContext, mergedAdapter, template, false);
+    }
+}

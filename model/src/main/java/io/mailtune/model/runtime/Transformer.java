@@ -1,0 +1,454 @@
+package io.mailtune.model.runtime;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import io.mailtune.model.checkpoint.CheckpointTensors;
+import io.mailtune.model.checkpoint.HostTensor;
+import io.mailtune.model.config.ModelConfig;
+import io.mailtune.model.config.ParameterCount;
+import io.mailtune.model.lora.LoraAdapter;
+import io.mailtune.model.lora.LoraConfig;
+import io.mailtune.model.lora.LoraPair;
+import io.mailtune.model.lora.LoraTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The decoder on DJL PyTorch: weights and the forward pass over a ragged batch (several sequences, each with
+ * its own new tokens, KV cache and adapter). Built from plain NDArray operations so autograd can run through it;
+ * q/k/v and gate/up are fused and LoRA is applied as two extra matmuls per fused projection.
+ */
+public final class Transformer implements AutoCloseable {
+
+    private final ModelConfig config;
+    private final NDManager manager;
+    private final NDArray embed;      // [V, H]
+    private final NDArray lmHead;     // [V, H] (the embedding when tied)
+    private final NDArray finalNorm;  // [H]
+    private final List<LayerWeights> layers;
+    private final NDArray cosTable;   // [maxContext, headDim]
+    private final NDArray sinTable;   // [maxContext, headDim]
+    private final NDArray rotateHalf; // [headDim, headDim]: x·R = concat(-x2, x1)
+    private final NDArray qkScale;    // [heads + kvHeads, 1]: 1/√headDim for query heads, 1 for key heads
+    private final NDArray eps;        // [1]
+    private final int maxContext;
+
+    private Transformer(ModelConfig config, NDManager manager, NDArray embed, NDArray lmHead, NDArray finalNorm,
+                        List<LayerWeights> layers, int maxContext) {
+        this.config = config;
+        this.manager = manager;
+        this.embed = embed;
+        this.lmHead = lmHead;
+        this.finalNorm = finalNorm;
+        this.layers = List.copyOf(layers);
+        this.maxContext = maxContext;
+        int d = config.headDim();
+        double[] inv = new double[d / 2];
+        for (int i = 0; i < d / 2; i++) {
+            inv[i] = 1.0 / Math.pow(config.ropeTheta(), 2.0 * i / d);
+        }
+        inv = config.ropeScaling().apply(inv);
+        float[] cos = new float[maxContext * d];
+        float[] sin = new float[maxContext * d];
+        for (int p = 0; p < maxContext; p++) {
+            for (int i = 0; i < d; i++) {
+                double angle = p * inv[i % (d / 2)];
+                cos[p * d + i] = (float) Math.cos(angle);
+                sin[p * d + i] = (float) Math.sin(angle);
+            }
+        }
+        this.cosTable = manager.create(cos, new Shape(maxContext, d));
+        this.sinTable = manager.create(sin, new Shape(maxContext, d));
+        float[] r = new float[d * d];
+        for (int j = 0; j < d / 2; j++) {
+            r[(j + d / 2) * d + j] = -1;
+            r[j * d + j + d / 2] = 1;
+        }
+        this.rotateHalf = manager.create(r, new Shape(d, d));
+        float[] scale = new float[config.heads() + config.kvHeads()];
+        for (int h = 0; h < scale.length; h++) {
+            scale[h] = h < config.heads() ? (float) (1.0 / Math.sqrt(d)) : 1f;
+        }
+        this.qkScale = manager.create(scale, new Shape(scale.length, 1));
+        this.eps = manager.create(new float[] {(float) config.rmsNormEps()}, new Shape(1));
+    }
+
+    /**
+     * Loads the weights of a checkpoint, checking every tensor's presence and shape against the config.
+     * A non-null {@code merged} adapter is added into the base weights before they reach the device.
+     */
+    static Transformer load(ModelConfig c, CheckpointTensors tensors, NDManager parent, int maxContext,
+                            LoraAdapter merged) {
+        if (merged != null) {
+            merged.checkFits(c);
+        }
+        NDManager m = parent.newSubManager();
+        try {
+            int h = c.hiddenSize();
+            int qW = c.queryWidth();
+            int kvW = c.keyValueWidth();
+            int inter = c.intermediateSize();
+            NDArray embed = device(m, tensors.read("model.embed_tokens.weight", c.vocabSize(), h));
+            List<LayerWeights> layers = new ArrayList<>();
+            for (int l = 0; l < c.layers(); l++) {
+                String p = "model.layers." + l + ".";
+                HostTensor q = weight(tensors, p + "self_attn.q_proj.weight", merged, l, LoraTarget.Q, qW, h);
+                HostTensor k = weight(tensors, p + "self_attn.k_proj.weight", merged, l, LoraTarget.K, kvW, h);
+                HostTensor v = weight(tensors, p + "self_attn.v_proj.weight", merged, l, LoraTarget.V, kvW, h);
+                NDArray qkvBias = null;
+                if (c.attentionBias()) {
+                    qkvBias = m.create(concat(tensors.read(p + "self_attn.q_proj.bias", qW).data(),
+                            tensors.read(p + "self_attn.k_proj.bias", kvW).data(),
+                            tensors.read(p + "self_attn.v_proj.bias", kvW).data()), new Shape(qW + 2L * kvW));
+                }
+                HostTensor gate = weight(tensors, p + "mlp.gate_proj.weight", merged, l, LoraTarget.GATE, inter, h);
+                HostTensor up = weight(tensors, p + "mlp.up_proj.weight", merged, l, LoraTarget.UP, inter, h);
+                layers.add(new LayerWeights(
+                        device(m, tensors.read(p + "input_layernorm.weight", h)),
+                        m.create(concat(q.data(), k.data(), v.data()), new Shape(qW + 2L * kvW, h)),
+                        qkvBias,
+                        device(m, weight(tensors, p + "self_attn.o_proj.weight", merged, l, LoraTarget.O, h, qW)),
+                        device(m, tensors.read(p + "post_attention_layernorm.weight", h)),
+                        m.create(concat(gate.data(), up.data()), new Shape(2L * inter, h)),
+                        device(m, weight(tensors, p + "mlp.down_proj.weight", merged, l, LoraTarget.DOWN, h, inter))));
+            }
+            NDArray norm = device(m, tensors.read("model.norm.weight", h));
+            NDArray head = c.tiedEmbeddings() ? embed : device(m, tensors.read("lm_head.weight", c.vocabSize(), h));
+            return new Transformer(c, m, embed, head, norm, layers, maxContext);
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    private static HostTensor weight(CheckpointTensors tensors, String name, LoraAdapter merged, int layer,
+                                     LoraTarget target, int out, int in) {
+        HostTensor w = tensors.read(name, out, in);
+        if (merged != null && merged.config().targets().contains(target)) {
+            merged.mergeInto(layer, target, w.data());
+        }
+        return w;
+    }
+
+    private static NDArray device(NDManager m, HostTensor t) {
+        long[] shape = new long[t.shape().length];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = t.shape()[i];
+        }
+        return m.create(t.data(), new Shape(shape));
+    }
+
+    private static float[] concat(float[]... parts) {
+        int n = 0;
+        for (float[] p : parts) {
+            n += p.length;
+        }
+        float[] out = new float[n];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    /** The model's shape. */
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** The longest sequence (prompt plus generated tokens) a cache may hold. */
+    public int maxContext() {
+        return maxContext;
+    }
+
+    /** A new empty KV cache for one sequence of up to {@code capacity} tokens. */
+    public KvCache newCache(int capacity) {
+        if (capacity > maxContext) {
+            throw new IllegalArgumentException("KV cache capacity " + capacity + " exceeds max context " + maxContext);
+        }
+        return new KvCache(manager, config.layers(), config.kvHeads(), config.headDim(), capacity);
+    }
+
+    /** Places an adapter on the device in the fused layout; the caller closes it. */
+    public AdapterWeights prepare(LoraAdapter adapter) {
+        adapter.checkFits(config);
+        NDManager m = manager.newSubManager();
+        LoraConfig lc = adapter.config();
+        float scale = (float) lc.scale();
+        List<LayerAdapter> out = new ArrayList<>();
+        for (int l = 0; l < config.layers(); l++) {
+            Map<LoraTarget, LoraPair> layer = adapter.layer(l);
+            NDArray[] qkv = fused(m, layer, scale, LoraTarget.Q, LoraTarget.K, LoraTarget.V);
+            NDArray[] o = fused(m, layer, scale, LoraTarget.O);
+            NDArray[] gu = fused(m, layer, scale, LoraTarget.GATE, LoraTarget.UP);
+            NDArray[] down = fused(m, layer, scale, LoraTarget.DOWN);
+            out.add(new LayerAdapter(qkv[0], qkv[1], o[0], o[1], gu[0], gu[1], down[0], down[1]));
+        }
+        return new AdapterWeights(adapter, m, out);
+    }
+
+    // Stacks the A factors of the given projections and places their scaled B factors block-diagonally, so the
+    // fused projection's delta is B·(A·x) with outputs in the fused order; projections the adapter skips get
+    // zero rows in B. Returns {null, null} when none of them is adapted.
+    private NDArray[] fused(NDManager m, Map<LoraTarget, LoraPair> layer, float scale, LoraTarget... parts) {
+        int rankSum = 0;
+        int outSum = 0;
+        int in = -1;
+        for (LoraTarget t : parts) {
+            int[] io = ParameterCount.projectionShape(config, t);
+            in = io[0];
+            outSum += io[1];
+            if (layer.containsKey(t)) {
+                rankSum += layer.get(t).a().shape()[0];
+            }
+        }
+        if (rankSum == 0) {
+            return new NDArray[2];
+        }
+        float[] a = new float[rankSum * in];
+        float[] b = new float[outSum * rankSum];
+        int rankAt = 0;
+        int outAt = 0;
+        for (LoraTarget t : parts) {
+            int out = ParameterCount.projectionShape(config, t)[1];
+            LoraPair p = layer.get(t);
+            if (p != null) {
+                int r = p.a().shape()[0];
+                System.arraycopy(p.a().data(), 0, a, rankAt * in, r * in);
+                float[] pb = p.b().data();
+                for (int row = 0; row < out; row++) {
+                    for (int k = 0; k < r; k++) {
+                        b[(outAt + row) * rankSum + rankAt + k] = pb[row * r + k] * scale;
+                    }
+                }
+                rankAt += r;
+            }
+            outAt += out;
+        }
+        return new NDArray[] {m.create(a, new Shape(rankSum, in)), m.create(b, new Shape(outSum, rankSum))};
+    }
+
+    /**
+     * Runs the decoder over a ragged batch and appends every segment's keys and values to its cache.
+     * Returns logits [segments, V] for each segment's last token, or [rows, V] for every row with
+     * {@code allLogits}. Every intermediate is attached to {@code step}, which the caller closes.
+     */
+    public NDArray forward(NDManager step, int[] tokens, List<Segment> segments, boolean allLogits) {
+        int rows = tokens.length;
+        checkBatch(rows, segments);
+        int heads = config.heads();
+        int kvHeads = config.kvHeads();
+        int d = config.headDim();
+        int qW = config.queryWidth();
+        int kvW = config.keyValueWidth();
+        int[] positions = new int[rows];
+        for (Segment s : segments) {
+            for (int i = 0; i < s.count(); i++) {
+                positions[s.start() + i] = s.cache().length() + i;
+            }
+        }
+        NDArray x = gather(step.create(tokens), embed);                      // [rows, H]
+        NDArray pos = step.create(positions);
+        NDArray cos = gather(pos, cosTable).expandDims(1).mul(qkScale);     // [rows, heads+kvHeads, d]
+        NDArray sin = gather(pos, sinTable).expandDims(1).mul(qkScale);     // [rows, heads+kvHeads, d]
+        List<NDArray> masks = masks(step, segments);
+        boolean whole = segments.size() == 1;
+        for (int l = 0; l < layers.size(); l++) {
+            LayerWeights w = layers.get(l);
+            NDArray h = rmsNorm(x, w.inputNorm());
+            NDArray qkv = w.qkvBias() == null ? linear(h, w.qkv()) : Linear.linear(h, w.qkv(), w.qkvBias()).head();
+            qkv = addLora(step, qkv, h, segments, l, Projection.QKV);              // [rows, qW + 2kvW]
+            NDArray qk = qkv.get(new NDIndex().addAllDim().addSliceDim(0, qW + kvW))
+                    .reshape(rows, heads + kvHeads, d);
+            qk = qk.mul(cos).add(qk.matMul(rotateHalf).mul(sin));                   // RoPE, q pre-scaled
+            NDArray q = qk.get(new NDIndex().addAllDim().addSliceDim(0, heads));    // [rows, heads, d]
+            NDArray k = qk.get(new NDIndex().addAllDim().addSliceDim(heads, heads + kvHeads)); // [rows, kvHeads, d]
+            NDArray v = qkv.get(new NDIndex().addAllDim().addSliceDim(qW + kvW, qW + 2 * kvW))
+                    .reshape(rows, kvHeads, d);
+            NDList outputs = new NDList(segments.size());
+            for (int s = 0; s < segments.size(); s++) {
+                Segment seg = segments.get(s);
+                outputs.add(attend(step, seg, l, whole ? q : rowsOf(q, seg), whole ? k : rowsOf(k, seg),
+                        whole ? v : rowsOf(v, seg), masks.get(s)));
+            }
+            NDArray attn = whole ? outputs.head() : NDArrays.concat(outputs);       // [rows, qW]
+            x = x.add(addLora(step, linear(attn, w.o()), attn, segments, l, Projection.O));
+            NDArray h2 = rmsNorm(x, w.postNorm());
+            NDArray gu = addLora(step, linear(h2, w.gateUp()), h2, segments, l, Projection.GATE_UP); // [rows, 2I]
+            NDList parts = gu.split(2, 1);
+            NDArray gate = parts.get(0);
+            NDArray act = gate.mul(Activation.sigmoid(gate)).mul(parts.get(1));  // SwiGLU, [rows, I]
+            x = x.add(addLora(step, linear(act, w.down()), act, segments, l, Projection.DOWN));
+        }
+        for (Segment s : segments) {
+            s.cache().advance(s.count());
+        }
+        if (!allLogits && rows != segments.size()) {
+            int[] last = new int[segments.size()];
+            for (int s = 0; s < last.length; s++) {
+                last[s] = segments.get(s).start() + segments.get(s).count() - 1;
+            }
+            x = gather(step.create(last), x);
+        }
+        return linear(rmsNorm(x, finalNorm), lmHead);                              // [rows or segments, V]
+    }
+
+    private void checkBatch(int rows, List<Segment> segments) {
+        if (segments.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one segment");
+        }
+        int at = 0;
+        for (Segment s : segments) {
+            if (s.start() != at) {
+                throw new IllegalArgumentException("segments must cover the rows in order; expected start " + at
+                        + ", was " + s.start());
+            }
+            at += s.count();
+        }
+        if (at != rows) {
+            throw new IllegalArgumentException("segments cover " + at + " rows but the batch has " + rows + " tokens");
+        }
+    }
+
+    // One causal mask per multi-token segment: [groups·count, length], row g·count + i sees positions <= offset + i.
+    private List<NDArray> masks(NDManager step, List<Segment> segments) {
+        List<NDArray> out = new ArrayList<>(segments.size());
+        int group = config.heads() / config.kvHeads();
+        for (Segment s : segments) {
+            if (s.count() == 1) {
+                out.add(null);
+                continue;
+            }
+            int n = s.count();
+            int offset = s.cache().length();
+            int len = offset + n;
+            float[] mask = new float[group * n * len];
+            for (int g = 0; g < group; g++) {
+                for (int i = 0; i < n; i++) {
+                    int row = (g * n + i) * len;
+                    for (int j = offset + i + 1; j < len; j++) {
+                        mask[row + j] = Float.NEGATIVE_INFINITY;
+                    }
+                }
+            }
+            out.add(step.create(mask, new Shape(group * n, len)));
+        }
+        return out;
+    }
+
+    // Attention of one sequence's new rows over its cached and new keys, grouped so no K/V repeat is needed.
+    private NDArray attend(NDManager step, Segment seg, int layer, NDArray q, NDArray k, NDArray v, NDArray mask) {
+        int n = seg.count();
+        int kvHeads = config.kvHeads();
+        int group = config.heads() / kvHeads;
+        int d = config.headDim();
+        int offset = seg.cache().length();
+        int len = offset + n;
+        NDIndex fresh = new NDIndex().addAllDim().addSliceDim(offset, len);
+        NDArray keys = seg.cache().keys(layer);
+        NDArray values = seg.cache().values(layer);
+        keys.set(fresh, k.transpose(1, 0, 2));                                    // [kvHeads, n, d]
+        values.set(fresh, v.transpose(1, 0, 2));
+        NDIndex upTo = new NDIndex().addAllDim().addSliceDim(0, len);
+        NDArray kAll = keys.get(step, upTo);                                       // [kvHeads, len, d]
+        NDArray vAll = values.get(step, upTo);                                     // [kvHeads, len, d]
+        NDArray qg = n == 1 ? q.reshape(kvHeads, group, d)
+                : q.reshape(n, kvHeads, group, d).transpose(1, 2, 0, 3).reshape(kvHeads, group * n, d);
+        NDArray scores = qg.matMul(kAll.transpose(0, 2, 1));                       // [kvHeads, group·n, len]
+        if (mask != null) {
+            scores = scores.add(mask);
+        }
+        NDArray out = scores.softmax(-1).matMul(vAll);                             // [kvHeads, group·n, d]
+        return n == 1 ? out.reshape(1, (long) config.queryWidth())
+                : out.reshape(kvHeads, group, n, d).transpose(2, 0, 1, 3).reshape(n, config.queryWidth());
+    }
+
+    private static NDArray rowsOf(NDArray a, Segment seg) {
+        return a.get(new NDIndex().addSliceDim(seg.start(), seg.start() + seg.count()));
+    }
+
+    private enum Projection { QKV, O, GATE_UP, DOWN }
+
+    // Adds scale·B·(A·x) for every run of consecutive segments that share an adapter; rows without one get none.
+    private NDArray addLora(NDManager step, NDArray y, NDArray x, List<Segment> segments, int layer, Projection p) {
+        AdapterWeights first = segments.get(0).adapter();
+        boolean uniform = true;
+        boolean any = first != null;
+        for (Segment s : segments) {
+            uniform &= s.adapter() == first;
+            any |= s.adapter() != null;
+        }
+        if (!any || (first != null && a(first, layer, p) == null && uniform)) {
+            return y;
+        }
+        if (uniform) {
+            return y.add(delta(x, first, layer, p));
+        }
+        NDList deltas = new NDList();
+        int i = 0;
+        while (i < segments.size()) {
+            AdapterWeights adapter = segments.get(i).adapter();
+            int start = segments.get(i).start();
+            int end = start;
+            while (i < segments.size() && segments.get(i).adapter() == adapter) {
+                end += segments.get(i).count();
+                i++;
+            }
+            NDArray rowsX = x.get(new NDIndex().addSliceDim(start, end));
+            NDArray d = adapter == null || a(adapter, layer, p) == null
+                    ? step.zeros(new Shape(end - start, y.getShape().get(1))) : delta(rowsX, adapter, layer, p);
+            deltas.add(d);
+        }
+        return y.add(NDArrays.concat(deltas));
+    }
+
+    private static NDArray a(AdapterWeights w, int layer, Projection p) {
+        LayerAdapter la = w.layer(layer);
+        return switch (p) {
+            case QKV -> la.qkvA();
+            case O -> la.oA();
+            case GATE_UP -> la.gateUpA();
+            case DOWN -> la.downA();
+        };
+    }
+
+    private static NDArray delta(NDArray x, AdapterWeights w, int layer, Projection p) {
+        LayerAdapter la = w.layer(layer);
+        NDArray b = switch (p) {
+            case QKV -> la.qkvB();
+            case O -> la.oB();
+            case GATE_UP -> la.gateUpB();
+            case DOWN -> la.downB();
+        };
+        return linear(linear(x, a(w, layer, p)), b);
+    }
+
+    private NDArray rmsNorm(NDArray x, NDArray weight) {
+        NDArray meanSquare = x.square().mean(new int[] {-1}, true);               // [rows, 1]
+        return x.div(meanSquare.add(eps).sqrt()).mul(weight);
+    }
+
+    private static NDArray linear(NDArray x, NDArray weight) {
+        return Linear.linear(x, weight).head();
+    }
+
+    private static NDArray gather(NDArray indices, NDArray table) {
+        return Embedding.embedding(indices, table, SparseFormat.DENSE).head();
+    }
+
+    /** Frees the weights and every cache and adapter made from this model. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
