@@ -1,0 +1,39 @@
+package io.mailtune.ingest.pipeline;
+
+import io.mailtune.core.mail.InboundEmail;
+import io.mailtune.ingest.store.Rejection;
+
+/** What became of one message. */
+public sealed interface IntakeOutcome {
+
+    /** The source the message came from. */
+    String source();
+
+    /**
+     * Normalised and threaded, ready to publish.
+     *
+     * @param source      where it came from
+     * @param email       the record to publish
+     * @param contentHash its dedupe content hash
+     */
+    record Accepted(String source, InboundEmail email, String contentHash) implements IntakeOutcome {
+    }
+
+    /**
+     * Already published by this mailbox (same Message-ID and content).
+     *
+     * @param source    where it came from
+     * @param messageId its Message-ID
+     */
+    record Duplicate(String source, String messageId) implements IntakeOutcome {
+    }
+
+    /**
+     * Could not be normalised; recorded for inspection.
+     *
+     * @param source    where it came from
+     * @param rejection the record
+     */
+    record Rejected(String source, Rejection rejection) implements IntakeOutcome {
+    }
+}

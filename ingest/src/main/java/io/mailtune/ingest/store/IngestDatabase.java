@@ -1,0 +1,113 @@
+package io.mailtune.ingest.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The ingest state in a SQL database: PostgreSQL in production, embedded H2 by default. Plain SQL that both
+ * understand; the schema is created on start.
+ */
+public final class IngestDatabase {
+
+    /** Unique-key violation, the same SQLSTATE in PostgreSQL and H2. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    private static final List<String> SCHEMA = List.of(
+            """
+            CREATE TABLE IF NOT EXISTS ingest_checkpoint (
+              mailbox VARCHAR(200) NOT NULL, folder VARCHAR(500) NOT NULL,
+              uid_validity BIGINT NOT NULL, last_uid BIGINT NOT NULL, updated_at BIGINT NOT NULL,
+              PRIMARY KEY (mailbox, folder))""",
+            """
+            CREATE TABLE IF NOT EXISTS ingest_seen (
+              mailbox VARCHAR(200) NOT NULL, message_id VARCHAR(1000) NOT NULL, content_hash CHAR(64) NOT NULL,
+              email_id VARCHAR(64) NOT NULL, thread_id VARCHAR(64) NOT NULL, seen_at BIGINT NOT NULL,
+              PRIMARY KEY (mailbox, message_id, content_hash))""",
+            """
+            CREATE TABLE IF NOT EXISTS ingest_thread_message (
+              mailbox VARCHAR(200) NOT NULL, message_id VARCHAR(1000) NOT NULL, content_hash VARCHAR(64) NOT NULL,
+              thread_id VARCHAR(64) NOT NULL, recorded_at BIGINT NOT NULL,
+              PRIMARY KEY (mailbox, message_id, content_hash))""",
+            """
+            CREATE TABLE IF NOT EXISTS ingest_thread (
+              thread_id VARCHAR(64) NOT NULL PRIMARY KEY, mailbox VARCHAR(200) NOT NULL,
+              subject_key VARCHAR(1000) NOT NULL, customer VARCHAR(320) NOT NULL, last_at BIGINT NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS ingest_thread_by_subject ON ingest_thread (mailbox, subject_key, customer)",
+            """
+            CREATE TABLE IF NOT EXISTS ingest_pending (
+              email_id VARCHAR(64) NOT NULL PRIMARY KEY, mailbox VARCHAR(200) NOT NULL,
+              message_id VARCHAR(1000) NOT NULL, content_hash CHAR(64) NOT NULL, thread_id VARCHAR(64) NOT NULL,
+              topic_partition INT NOT NULL, start_offset BIGINT NOT NULL, created_at BIGINT NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS ingest_rejection (
+              rejection_id VARCHAR(64) NOT NULL PRIMARY KEY, mailbox VARCHAR(200) NOT NULL, source VARCHAR(1000) NOT NULL,
+              reason VARCHAR(40) NOT NULL, detail VARCHAR(4000) NOT NULL, raw_sha256 CHAR(64), raw_size BIGINT NOT NULL,
+              raw_location VARCHAR(2000), rejected_at BIGINT NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS ingest_event (
+              event_id VARCHAR(64) NOT NULL PRIMARY KEY, mailbox VARCHAR(200) NOT NULL, folder VARCHAR(500) NOT NULL,
+              kind VARCHAR(40) NOT NULL, detail VARCHAR(4000) NOT NULL, at BIGINT NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS outbound_reply (
+              reply_id VARCHAR(200) NOT NULL PRIMARY KEY, mailbox VARCHAR(200) NOT NULL, thread_id VARCHAR(64) NOT NULL,
+              message_id VARCHAR(1000) NOT NULL, status VARCHAR(16) NOT NULL, detail VARCHAR(4000),
+              created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)""");
+
+    private final String url;
+    private final String user;
+    private final String password;
+
+    /** Connects to the database at the JDBC URL and creates missing tables. */
+    public IngestDatabase(String url, String user, String password) {
+        if (url == null || !url.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("url must be a JDBC URL (jdbc:postgresql://… or jdbc:h2:…), was '" + url + "'");
+        }
+        this.url = url;
+        this.user = user == null ? "" : user;
+        this.password = password == null ? "" : password;
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String ddl : SCHEMA) {
+                s.execute(ddl);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the ingest schema at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The embedded default: an H2 database in a file under the given directory. */
+    public static IngestDatabase embedded(java.nio.file.Path dir) {
+        return new IngestDatabase("jdbc:h2:file:" + dir.toAbsolutePath().resolve("ingest") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+    }
+
+    /** A fresh connection in auto-commit mode. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** Runs work in one transaction, committing on success and rolling back on failure. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("ingest database " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Database work inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        /** Does the work on the connection. */
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,55 @@
+package io.mailtune.ingest.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Dedupe keys per mailbox: Message-ID plus content hash. A reused Message-ID with different content is a new
+ * message (freescout #5591), the same message fetched again or from a second folder is not.
+ */
+public final class SeenMessages {
+
+    private final IngestDatabase db;
+
+    /** A store over the database. */
+    public SeenMessages(IngestDatabase db) {
+        this.db = db;
+    }
+
+    /** True when this mailbox already published the message. */
+    public boolean contains(String mailbox, String messageId, String contentHash) {
+        return db.inTransaction(c -> contains(c, mailbox, messageId, contentHash));
+    }
+
+    static boolean contains(Connection c, String mailbox, String messageId, String contentHash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM ingest_seen WHERE mailbox = ? AND message_id = ? AND content_hash = ?")) {
+            s.setString(1, mailbox);
+            s.setString(2, messageId);
+            s.setString(3, contentHash);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /** Records a published message inside the caller's transaction; recording it twice is harmless. */
+    public void record(Connection c, String mailbox, String messageId, String contentHash, String emailId, String threadId)
+            throws SQLException {
+        if (contains(c, mailbox, messageId, contentHash)) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO ingest_seen (mailbox, message_id, content_hash, email_id, thread_id, seen_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, mailbox);
+            s.setString(2, messageId);
+            s.setString(3, contentHash);
+            s.setString(4, emailId);
+            s.setString(5, threadId);
+            s.setLong(6, System.currentTimeMillis());
+            s.executeUpdate();
+        }
+    }
+}
