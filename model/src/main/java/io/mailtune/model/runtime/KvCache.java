@@ -25,6 +25,7 @@ public final class KvCache implements AutoCloseable {
             values[l] = manager.zeros(new Shape(kvHeads, capacity, headDim));
         }
         this.capacity = capacity;
+        manager.cap();
     }
 
     /** Tokens held. */

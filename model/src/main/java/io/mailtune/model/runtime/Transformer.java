@@ -30,7 +30,8 @@ import java.util.Map;
 public final class Transformer implements AutoCloseable {
 
     private final ModelConfig config;
-    private final NDManager manager;
+    private final NDManager root;     // parent of caches and adapters
+    private final NDManager manager;  // the weights; capped, so a forward pass cannot leak into it
     private final NDArray embed;      // [V, H]
     private final NDArray lmHead;     // [V, H] (the embedding when tied)
     private final NDArray finalNorm;  // [H]
@@ -42,9 +43,10 @@ public final class Transformer implements AutoCloseable {
     private final NDArray eps;        // [1]
     private final int maxContext;
 
-    private Transformer(ModelConfig config, NDManager manager, NDArray embed, NDArray lmHead, NDArray finalNorm,
+    private Transformer(ModelConfig config, NDManager root, NDManager manager, NDArray embed, NDArray lmHead, NDArray finalNorm,
                         List<LayerWeights> layers, int maxContext) {
         this.config = config;
+        this.root = root;
         this.manager = manager;
         this.embed = embed;
         this.lmHead = lmHead;
@@ -80,6 +82,7 @@ public final class Transformer implements AutoCloseable {
         }
         this.qkScale = manager.create(scale, new Shape(scale.length, 1));
         this.eps = manager.create(new float[] {(float) config.rmsNormEps()}, new Shape(1));
+        manager.cap();
     }
 
     /**
@@ -123,7 +126,7 @@ public final class Transformer implements AutoCloseable {
             }
             NDArray norm = device(m, tensors.read("model.norm.weight", h));
             NDArray head = c.tiedEmbeddings() ? embed : device(m, tensors.read("lm_head.weight", c.vocabSize(), h));
-            return new Transformer(c, m, embed, head, norm, layers, maxContext);
+            return new Transformer(c, parent, m, embed, head, norm, layers, maxContext);
         } catch (RuntimeException e) {
             m.close();
             throw e;
@@ -176,13 +179,13 @@ public final class Transformer implements AutoCloseable {
         if (capacity > maxContext) {
             throw new IllegalArgumentException("KV cache capacity " + capacity + " exceeds max context " + maxContext);
         }
-        return new KvCache(manager, config.layers(), config.kvHeads(), config.headDim(), capacity);
+        return new KvCache(root, config.layers(), config.kvHeads(), config.headDim(), capacity);
     }
 
     /** Places an adapter on the device in the fused layout; the caller closes it. */
     public AdapterWeights prepare(LoraAdapter adapter) {
         adapter.checkFits(config);
-        NDManager m = manager.newSubManager();
+        NDManager m = root.newSubManager();
         LoraConfig lc = adapter.config();
         float scale = (float) lc.scale();
         List<LayerAdapter> out = new ArrayList<>();
@@ -194,6 +197,7 @@ public final class Transformer implements AutoCloseable {
             NDArray[] down = fused(m, layer, scale, LoraTarget.DOWN);
             out.add(new LayerAdapter(qkv[0], qkv[1], o[0], o[1], gu[0], gu[1], down[0], down[1]));
         }
+        m.cap();
         return new AdapterWeights(adapter, m, out);
     }
 

@@ -1,0 +1,315 @@
+package io.mailtune.model.runtime;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.mailtune.model.tokenizer.ModelTokenizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers requests with continuous batching: one thread runs a forward pass per step over every running
+ * sequence (one token each) plus the prompts of requests that join at that step, so several answers cost
+ * little more than one. Each request keeps the adapter that was current when it was submitted.
+ */
+public final class Generator implements AutoCloseable {
+
+    /** A submitted request: its future result, and a way to cancel it. */
+    public static final class Generation {
+        private final CompletableFuture<GenerationResult> result = new CompletableFuture<>();
+        private volatile boolean cancelled;
+
+        /** Completes with the answer (a cancelled one completes with what it had, reason CANCELLED). */
+        public CompletableFuture<GenerationResult> result() {
+            return result;
+        }
+
+        /** Asks the generator to stop this request at the next step. */
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+
+    private final LanguageModel model;
+    private final Transformer transformer;
+    private final ModelTokenizer tokenizer;
+    private final AdapterHandle adapters;
+    private final GeneratorOptions options;
+    private final BlockingQueue<Running> queue;
+    private final List<Running> running = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    /** Starts a generator over a model; {@code adapters} supplies the adapter each request starts with. */
+    public Generator(LanguageModel model, AdapterHandle adapters, GeneratorOptions options) {
+        if (model == null || adapters == null || options == null) {
+            throw new IllegalArgumentException("model, adapters and options must not be null");
+        }
+        this.model = model;
+        this.transformer = model.transformer();
+        this.tokenizer = model.tokenizer().orElse(null);
+        this.adapters = adapters;
+        this.options = options;
+        this.queue = new ArrayBlockingQueue<>(options.maxQueued());
+        this.thread = new Thread(this::loop, "mailtune-generator");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /**
+     * Queues a request; it joins the running batch at the next step with room. Rejects a prompt that leaves no
+     * room in the max context, and any request when the queue is full or the generator closed.
+     */
+    public Generation submit(GenerationRequest request) {
+        if (request.prompt().length >= transformer.maxContext()) {
+            throw new IllegalArgumentException("prompt of " + request.prompt().length
+                    + " tokens leaves no room in the max context of " + transformer.maxContext());
+        }
+        int vocab = model.config().vocabSize();
+        for (int t : request.prompt()) {
+            if (t < 0 || t >= vocab) {
+                throw new IllegalArgumentException("prompt token " + t + " is outside the vocabulary [0, " + vocab + ")");
+            }
+        }
+        if (closed) {
+            throw new RejectedExecutionException("generator is closed");
+        }
+        Running r = new Running(request, adapters.acquire());
+        if (!queue.offer(r)) {
+            r.lease.close();
+            throw new RejectedExecutionException("generator queue is full (" + options.maxQueued() + " requests)");
+        }
+        return r.generation;
+    }
+
+    /** Submits and waits for the answer. */
+    public GenerationResult generate(GenerationRequest request) {
+        return submit(request).result().join();
+    }
+
+    /** Requests running or waiting. */
+    public int load() {
+        return queue.size() + running.size();
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                admit();
+                if (running.isEmpty()) {
+                    continue;
+                }
+                step();
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        List<Running> rest = new ArrayList<>(running);
+        queue.drainTo(rest);
+        running.clear();
+        for (Running r : rest) {
+            r.finish(FinishReason.CANCELLED);
+        }
+    }
+
+    private void admit() throws InterruptedException {
+        if (running.isEmpty()) {
+            Running first = queue.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return;
+            }
+            start(first);
+        }
+        int prefill = 0;
+        for (Running r : running) {
+            prefill += r.prefilled ? 0 : r.request.prompt().length;
+        }
+        while (running.size() < options.maxBatch()) {
+            Running next = queue.peek();
+            if (next == null || (prefill > 0 && prefill + next.request.prompt().length > options.maxPrefillTokens())) {
+                return;
+            }
+            queue.poll();
+            prefill += next.request.prompt().length;
+            start(next);
+        }
+    }
+
+    private void start(Running r) {
+        if (r.generation.cancelled) {
+            r.finish(FinishReason.CANCELLED);
+            return;
+        }
+        try {
+            int capacity = Math.min(r.request.prompt().length + r.request.maxNewTokens(), transformer.maxContext());
+            r.cache = transformer.newCache(capacity);
+            running.add(r);
+        } catch (RuntimeException e) {
+            r.fail(e);
+        }
+    }
+
+    private void step() {
+        running.removeIf(r -> {
+            if (r.generation.cancelled) {
+                r.finish(FinishReason.CANCELLED);
+                return true;
+            }
+            return false;
+        });
+        if (running.isEmpty()) {
+            return;
+        }
+        // Sequences sharing an adapter sit next to each other so each LoRA delta is one pair of matmuls.
+        Map<AdapterWeights, Integer> group = new IdentityHashMap<>();
+        running.forEach(r -> group.putIfAbsent(r.lease.weights(), group.size()));
+        running.sort((a, b) -> Integer.compare(group.get(a.lease.weights()), group.get(b.lease.weights())));
+        int rows = 0;
+        for (Running r : running) {
+            rows += r.prefilled ? 1 : r.request.prompt().length;
+        }
+        int[] tokens = new int[rows];
+        List<Segment> segments = new ArrayList<>(running.size());
+        int at = 0;
+        for (Running r : running) {
+            int[] input = r.prefilled ? new int[] {r.seen[r.seenCount - 1]} : r.request.prompt();
+            System.arraycopy(input, 0, tokens, at, input.length);
+            segments.add(new Segment(r.cache, at, input.length, r.lease.weights()));
+            at += input.length;
+        }
+        float[] logits;
+        int vocab = model.config().vocabSize();
+        try (NDManager stepManager = NDManager.newBaseManager("PyTorch")) {
+            NDArray out = transformer.forward(stepManager, tokens, segments, false);
+            logits = out.toFloatArray();
+        } catch (RuntimeException e) {
+            running.forEach(r -> r.fail(e));
+            running.clear();
+            return;
+        }
+        List<Running> done = new ArrayList<>();
+        for (int s = 0; s < running.size(); s++) {
+            Running r = running.get(s);
+            r.prefilled = true;
+            float[] row = Arrays.copyOfRange(logits, s * vocab, (s + 1) * vocab);
+            try {
+                FinishReason reason = r.accept(r.sampler.next(row, r.seen, r.seenCount));
+                if (reason != null) {
+                    r.finish(reason);
+                    done.add(r);
+                }
+            } catch (RuntimeException e) {
+                r.fail(e);
+                done.add(r);
+            }
+        }
+        running.removeAll(done);
+    }
+
+    /** Stops the generator; running and queued requests complete as CANCELLED. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // One request's state while it runs on the generator thread.
+    private final class Running {
+        final GenerationRequest request;
+        final AdapterHandle.Lease lease;
+        final Generation generation = new Generation();
+        final Sampler sampler;
+        final Set<Integer> stops;
+        final int[] seen;
+        int seenCount;
+        boolean prefilled;
+        KvCache cache;
+        String text = "";
+        boolean stoppedByString;
+
+        Running(GenerationRequest request, AdapterHandle.Lease lease) {
+            this.request = request;
+            this.lease = lease;
+            this.sampler = new Sampler(request.sampling());
+            this.stops = new HashSet<>(request.stopTokens());
+            if (tokenizer != null) {
+                stops.addAll(tokenizer.stopTokens());
+            }
+            this.seen = Arrays.copyOf(request.prompt(), request.prompt().length + request.maxNewTokens());
+            this.seenCount = request.prompt().length;
+        }
+
+        int generated() {
+            return seenCount - request.prompt().length;
+        }
+
+        // Appends a token, streams it, and says whether the answer is finished.
+        FinishReason accept(int token) {
+            seen[seenCount++] = token;
+            String delta = "";
+            if (tokenizer != null) {
+                String full = tokenizer.decode(Arrays.copyOfRange(seen, request.prompt().length, seenCount));
+                int cut = -1;
+                for (String stop : request.stopStrings()) {
+                    int i = full.indexOf(stop);
+                    if (i >= 0 && (cut < 0 || i < cut)) {
+                        cut = i;
+                    }
+                }
+                if (cut >= 0) {
+                    full = full.substring(0, cut);
+                    stoppedByString = true;
+                }
+                delta = full.startsWith(text) ? full.substring(text.length()) : "";
+                text = full;
+            }
+            request.listener().onToken(token, delta);
+            if (stoppedByString) {
+                return FinishReason.STOP_STRING;
+            }
+            if (stops.contains(token)) {
+                return FinishReason.STOP_TOKEN;
+            }
+            if (generated() >= request.maxNewTokens()) {
+                return FinishReason.MAX_TOKENS;
+            }
+            if (cache.length() >= cache.capacity()) {
+                return FinishReason.CONTEXT_FULL;
+            }
+            return null;
+        }
+
+        void finish(FinishReason reason) {
+            release();
+            generation.result.complete(new GenerationResult(
+                    Arrays.copyOfRange(seen, request.prompt().length, seenCount), text, reason,
+                    request.prompt().length, lease.version()));
+        }
+
+        void fail(Throwable e) {
+            release();
+            generation.result.completeExceptionally(e);
+        }
+
+        private void release() {
+            if (cache != null) {
+                cache.close();
+                cache = null;
+            }
+            lease.close();
+        }
+    }
+}
