@@ -1,9 +1,5 @@
 package io.mailtune.core.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -92,16 +88,8 @@ public final class DemoKnowledgeBase {
         return names;
     }
 
-    /** The raw text of one bundled resource under {@link #RESOURCE_FOLDER}. */
-    static String readResource(String name) {
-        try (InputStream in = DemoKnowledgeBase.class.getResourceAsStream(RESOURCE_FOLDER + name)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled resource " + RESOURCE_FOLDER + name + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled resource " + RESOURCE_FOLDER + name, e);
-        }
+    private static String readResource(String name) {
+        return BundledResource.read(RESOURCE_FOLDER + name);
     }
 
     private static DemoKnowledgeBase readBundled() {

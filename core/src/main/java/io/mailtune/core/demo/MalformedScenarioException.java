@@ -1,0 +1,25 @@
+package io.mailtune.core.demo;
+
+/** A case-scenario file that breaks its format; the message names file and line. */
+public final class MalformedScenarioException extends IllegalArgumentException {
+
+    private final String source;
+    private final int line;
+
+    /** An error at {@code line} (1-based; 0 when it concerns the whole file) of {@code source}. */
+    public MalformedScenarioException(String source, int line, String problem) {
+        super(source + (line > 0 ? " line " + line : "") + ": " + problem);
+        this.source = source;
+        this.line = line;
+    }
+
+    /** The file or resource name the scenario came from. */
+    public String source() {
+        return source;
+    }
+
+    /** The 1-based line of the problem, or 0 when it concerns the whole file. */
+    public int line() {
+        return line;
+    }
+}
