@@ -72,7 +72,7 @@ public final class InboundPublisher implements AutoCloseable {
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.max(ackTimeout.toMillis(), 1000)));
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(ackTimeout.toMillis() - 1, 999)));
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(ackTimeout.toMillis() / 2, 500)));
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "mailtune-ingest");
         if (producerOverrides != null) {
             p.putAll(producerOverrides);
@@ -98,6 +98,8 @@ public final class InboundPublisher implements AutoCloseable {
      * Throws when the broker did not acknowledge in time; nothing is committed then and {@link #recover} settles it.
      */
     public synchronized void publish(String mailbox, List<IntakeOutcome.Accepted> batch, CommitStep step) {
+        // An earlier batch that failed is settled first, so its pending rows are never mistaken for this batch's.
+        recover(mailbox);
         if (batch.isEmpty()) {
             db.inTransaction(c -> {
                 step.run(c);
@@ -144,8 +146,8 @@ public final class InboundPublisher implements AutoCloseable {
         db.inTransaction(c -> {
             for (IntakeOutcome.Accepted a : batch) {
                 seen.record(c, mailbox, a.email().messageId(), a.contentHash(), a.email().emailId(), a.email().threadId());
+                deletePending(c, a.email().emailId());
             }
-            deletePending(c, mailbox);
             step.run(c);
             return null;
         });
@@ -202,7 +204,9 @@ public final class InboundPublisher implements AutoCloseable {
                     seen.record(c, mailbox, p.messageId(), p.contentHash(), p.emailId(), p.threadId());
                 }
             }
-            deletePending(c, mailbox);
+            for (Pending p : pending) {
+                deletePending(c, p.emailId());
+            }
             return null;
         });
         return (int) pending.stream().filter(p -> published.contains(p.emailId())).count();
@@ -228,9 +232,9 @@ public final class InboundPublisher implements AutoCloseable {
         }
     }
 
-    private static void deletePending(Connection c, String mailbox) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM ingest_pending WHERE mailbox = ?")) {
-            s.setString(1, mailbox);
+    private static void deletePending(Connection c, String emailId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM ingest_pending WHERE email_id = ?")) {
+            s.setString(1, emailId);
             s.executeUpdate();
         }
     }
