@@ -114,7 +114,7 @@ class SupportCaseGeneratorTest {
     void goldRepliesStayShortEnoughForASmallModel() {
         for (SupportCase c : TRAINING) {
             int words = c.goldReply().split("\\s+").length;
-            assertTrue(words >= 40 && words <= 125, c.caseId() + " gold reply has " + words + " words");
+            assertTrue(words >= 40 && words <= 120, c.caseId() + " gold reply has " + words + " words");
         }
     }
 
@@ -178,14 +178,14 @@ class SupportCaseGeneratorTest {
     }
 
     @Test
-    void theDefaultTypoRateMarksAboutHalfOfTheEmails() {
+    void theDefaultTypoRateMarksAboutAThirdOfTheEmails() {
         SupportCaseGenerator clean = SupportCaseGenerator.demo(GeneratorSettings.defaults().withTypoRate(0.0));
         List<SupportCase> a = clean.generate(DemoSeeds.TRAINING, 500);
         long differing = 0;
         for (int i = 0; i < a.size(); i++) {
             differing += a.get(i).body().equals(TRAINING.get(i).body()) ? 0 : 1;
         }
-        assertTrue(differing >= 150 && differing <= 450, differing + " of 500 emails carry a typo at the default rate");
+        assertTrue(differing >= 100 && differing <= 250, differing + " of 500 emails carry a typo at the default rate");
     }
 
     @Test
