@@ -108,7 +108,7 @@ final class CustomerEmails {
             case 0 -> "A few questions";
             case 1 -> first + " and another question";
             case 2 -> first + " / " + slots.fill(pick(random, scenarios.get(1).subjects()));
-            default -> "Questions about my account";
+            default -> "A couple of questions";
         };
         return new Email(subject, compose(random, customer, text, true));
     }

@@ -84,7 +84,7 @@ public final class ScenarioCatalog {
     public static List<HandOffScenario> parseHandOffs(String source, String text) {
         List<HandOffScenario> scenarios = new ArrayList<>();
         List<Entry> block = new ArrayList<>();
-        for (Entry entry : entries(source, text + "\n", HAND_OFF_KEYS)) {
+        for (Entry entry : entries(source, text, HAND_OFF_KEYS)) {
             if (entry.key.equals("topic") && !block.isEmpty()) {
                 scenarios.add(handOff(source, block));
                 block = new ArrayList<>();
