@@ -18,7 +18,7 @@ public record HoldoutReport(int examples, double chrF, double styleCompliance, d
                             double citationAccuracy, double[] perExampleChrF, double[] perExampleStyle) {
 
     /** Scores every example. */
-    public static HoldoutReport score(List<HoldoutExample> cases, HouseStyle style) {
+    public static HoldoutReport score(List<HoldoutExample> cases, StyleRules style) {
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("a holdout report needs at least one example");
         }

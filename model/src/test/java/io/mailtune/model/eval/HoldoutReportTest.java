@@ -14,7 +14,7 @@ class HoldoutReportTest {
 
     @Test
     void scoresEveryMetricOverTheCases() {
-        HouseStyle style = HouseStyle.parse("require Best regards");
+        StyleRules style = StyleRules.parse("require Best regards");
         List<HoldoutExample> cases = List.of(
                 new HoldoutExample("Go to Settings > Security > Reset password. Best regards", "Go to Settings > Security > Reset password. Best regards",
                         "Go to Settings > Security > Reset password.", Set.of("login"), Set.of("login")),
@@ -47,6 +47,6 @@ class HoldoutReportTest {
 
     @Test
     void anEmptyHoldoutSetIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> HoldoutReport.score(List.of(), new HouseStyle(List.of())));
+        assertThrows(IllegalArgumentException.class, () -> HoldoutReport.score(List.of(), new StyleRules(List.of())));
     }
 }

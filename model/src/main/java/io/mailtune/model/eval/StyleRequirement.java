@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** One house-style rule a reply must satisfy, e.g. a required sign-off or a ticket-reference line. */
-public sealed interface StyleRule permits StyleRule.RequiredPhrase, StyleRule.RequiredPattern, StyleRule.ForbiddenPhrase {
+public sealed interface StyleRequirement permits StyleRequirement.RequiredPhrase, StyleRequirement.RequiredPattern, StyleRequirement.ForbiddenPhrase {
 
     /** True when the text satisfies the rule. */
     boolean isMetBy(String text);
@@ -17,7 +17,7 @@ public sealed interface StyleRule permits StyleRule.RequiredPhrase, StyleRule.Re
      * Parses one rule line: {@code require <phrase>}, {@code match <regex>} (multiline, searched anywhere) or
      * {@code forbid <phrase>}. Phrases match case-insensitively with whitespace runs treated as one space.
      */
-    static StyleRule parse(String line) {
+    static StyleRequirement parse(String line) {
         String trimmed = line.strip();
         int space = trimmed.indexOf(' ');
         if (space < 0) {
@@ -35,7 +35,7 @@ public sealed interface StyleRule permits StyleRule.RequiredPhrase, StyleRule.Re
     }
 
     /** The text must contain the phrase. */
-    record RequiredPhrase(String phrase) implements StyleRule {
+    record RequiredPhrase(String phrase) implements StyleRequirement {
         /** Rejects a blank phrase. */
         public RequiredPhrase {
             if (phrase == null || phrase.isBlank()) {
@@ -55,7 +55,7 @@ public sealed interface StyleRule permits StyleRule.RequiredPhrase, StyleRule.Re
     }
 
     /** The text must contain a match of the regular expression. */
-    record RequiredPattern(String regex) implements StyleRule {
+    record RequiredPattern(String regex) implements StyleRequirement {
         /** Compiles the expression once to report a syntax error where the rule is defined. */
         public RequiredPattern {
             try {
@@ -78,7 +78,7 @@ public sealed interface StyleRule permits StyleRule.RequiredPhrase, StyleRule.Re
     }
 
     /** The text must not contain the phrase. */
-    record ForbiddenPhrase(String phrase) implements StyleRule {
+    record ForbiddenPhrase(String phrase) implements StyleRequirement {
         /** Rejects a blank phrase. */
         public ForbiddenPhrase {
             if (phrase == null || phrase.isBlank()) {

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class HouseStyleTest {
+class StyleRulesTest {
 
-    private static final HouseStyle STYLE = HouseStyle.parse("""
+    private static final StyleRules STYLE = StyleRules.parse("""
             # greeting, ticket line and sign-off staff use since November
             match ^Dear \\S+,
             match ^Ticket reference: #\\d{5}$
@@ -28,7 +28,7 @@ class HouseStyleTest {
     @Test
     void violationsNameTheBrokenRules() {
         String reply = "Hi Ann,\nYour parcel ships today.\nCheers, the Acme team";
-        List<String> broken = STYLE.violations(reply).stream().map(StyleRule::describe).toList();
+        List<String> broken = STYLE.violations(reply).stream().map(StyleRequirement::describe).toList();
         assertEquals(List.of("match ^Dear \\S+,", "match ^Ticket reference: #\\d{5}$", "require Warm regards,", "forbid Cheers"), broken);
         assertFalse(STYLE.compliant(reply));
     }
@@ -36,13 +36,13 @@ class HouseStyleTest {
     @Test
     void aBadRuleLineIsReportedWithItsLineNumber() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> HouseStyle.parse("require Hello\nshout LOUDLY"));
+                () -> StyleRules.parse("require Hello\nshout LOUDLY"));
         assertEquals("style rules line 2: unknown style rule kind 'shout' in 'shout LOUDLY': use require, match or forbid", e.getMessage());
     }
 
     @Test
     void anInvalidPatternIsRejectedWhereItIsDefined() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HouseStyle.parse("match ([a-z"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StyleRules.parse("match ([a-z"));
         assertTrue(e.getMessage().startsWith("style rules line 1: style rule pattern '([a-z' is not a valid regular expression"), e.getMessage());
     }
 }

@@ -3,17 +3,17 @@ package io.mailtune.model.eval;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A set of house-style rules; a reply complies when it meets every one. */
-public record HouseStyle(List<StyleRule> rules) {
+/** A house style written as rules (a rule file); a reply complies when it meets every one. */
+public record StyleRules(List<StyleRequirement> rules) {
 
     /** Copies the rules; an empty style accepts everything. */
-    public HouseStyle {
+    public StyleRules {
         rules = List.copyOf(rules);
     }
 
     /** Parses a rule file: one rule per line, blank lines and lines starting with '#' ignored. */
-    public static HouseStyle parse(String ruleFile) {
-        List<StyleRule> rules = new ArrayList<>();
+    public static StyleRules parse(String ruleFile) {
+        List<StyleRequirement> rules = new ArrayList<>();
         int lineNumber = 0;
         for (String line : ruleFile.split("\\R")) {
             lineNumber++;
@@ -21,16 +21,16 @@ public record HouseStyle(List<StyleRule> rules) {
                 continue;
             }
             try {
-                rules.add(StyleRule.parse(line));
+                rules.add(StyleRequirement.parse(line));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("style rules line " + lineNumber + ": " + e.getMessage(), e);
             }
         }
-        return new HouseStyle(rules);
+        return new StyleRules(rules);
     }
 
     /** The rules the text breaks, empty when it complies. */
-    public List<StyleRule> violations(String text) {
+    public List<StyleRequirement> violations(String text) {
         return rules.stream().filter(rule -> !rule.isMetBy(text)).toList();
     }
 
