@@ -1,0 +1,214 @@
+package io.mailtune.model.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import io.mailtune.model.config.ModelConfig;
+import io.mailtune.model.lora.LoraTarget;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The decoder's forward pass for training: a padded [batch, seq] batch at once, causal and padding masks, no KV
+ * cache, so autograd can differentiate it. The math is the runtime's {@code Transformer} (RMSNorm, RoPE with the
+ * query pre-scaled by 1/√headDim, grouped-query attention, SwiGLU, LoRA as scale·B·(A·x)); a test keeps the two
+ * within 1e-4. Every constant is a long-lived NDArray: scalar operands inside autograd can be freed by a GC before
+ * backward runs and turn the gradients into NaN.
+ */
+public final class TrainingForward implements AutoCloseable {
+
+    private static final float MASKED = -1e9f;
+
+    private final ModelWeights weights;
+    private final ModelConfig config;
+    private final NDManager constants;
+    private final NDArray cosQ;       // [maxSeq, d], scaled by 1/√d
+    private final NDArray sinQ;       // [maxSeq, d], scaled by 1/√d
+    private final NDArray cosK;       // [maxSeq, d]
+    private final NDArray sinK;       // [maxSeq, d]
+    private final NDArray rotateHalf; // [d, d]: x·R = concat(-x2, x1)
+    private final NDArray eps;        // [1]
+    private final NDArray loraScale;  // [1]
+    private final Map<Integer, NDArray> causal = new HashMap<>(); // seq -> [group·seq, seq]
+    private final int maxSeq;
+
+    /** A forward over {@code weights} for sequences of up to {@code maxSeq} tokens. */
+    public TrainingForward(ModelWeights weights, int maxSeq) {
+        if (maxSeq < 2) {
+            throw new IllegalArgumentException("maxSeq must be at least 2, was " + maxSeq);
+        }
+        this.weights = weights;
+        this.config = weights.config();
+        this.maxSeq = maxSeq;
+        this.constants = weights.manager().newSubManager();
+        int d = config.headDim();
+        double[] inv = new double[d / 2];
+        for (int i = 0; i < d / 2; i++) {
+            inv[i] = 1.0 / Math.pow(config.ropeTheta(), 2.0 * i / d);
+        }
+        inv = config.ropeScaling().apply(inv);
+        float scale = (float) (1.0 / Math.sqrt(d));
+        float[] cos = new float[maxSeq * d];
+        float[] sin = new float[maxSeq * d];
+        float[] cosScaled = new float[maxSeq * d];
+        float[] sinScaled = new float[maxSeq * d];
+        for (int p = 0; p < maxSeq; p++) {
+            for (int i = 0; i < d; i++) {
+                double angle = p * inv[i % (d / 2)];
+                cos[p * d + i] = (float) Math.cos(angle);
+                sin[p * d + i] = (float) Math.sin(angle);
+                cosScaled[p * d + i] = cos[p * d + i] * scale;
+                sinScaled[p * d + i] = sin[p * d + i] * scale;
+            }
+        }
+        this.cosK = constants.create(cos, new Shape(maxSeq, d));
+        this.sinK = constants.create(sin, new Shape(maxSeq, d));
+        this.cosQ = constants.create(cosScaled, new Shape(maxSeq, d));
+        this.sinQ = constants.create(sinScaled, new Shape(maxSeq, d));
+        float[] r = new float[d * d];
+        for (int j = 0; j < d / 2; j++) {
+            r[(j + d / 2) * d + j] = -1;
+            r[j * d + j + d / 2] = 1;
+        }
+        this.rotateHalf = constants.create(r, new Shape(d, d));
+        this.eps = constants.create(new float[] {(float) config.rmsNormEps()}, new Shape(1));
+        double s = weights.loraConfig() == null ? 1.0 : weights.loraConfig().scale();
+        this.loraScale = constants.create(new float[] {(float) s}, new Shape(1));
+    }
+
+    /** The longest sequence this forward accepts. */
+    public int maxSeq() {
+        return maxSeq;
+    }
+
+    /**
+     * The final hidden states [batch, seq, H] of a right-padded batch: {@code tokens} holds batch·seq ids row by
+     * row, {@code lengths} the real length of each row (keys beyond it are masked). Intermediates go to {@code step}.
+     */
+    public NDArray hidden(NDManager step, int[] tokens, int batch, int seq, int[] lengths) {
+        check(tokens, batch, seq, lengths);
+        int heads = config.heads();
+        int kvHeads = config.kvHeads();
+        int d = config.headDim();
+        NDArray x = gather(step.create(tokens, new Shape(batch, seq)), weights.base("model.embed_tokens.weight"));
+        NDArray positions = step.arange(0, seq, 1, ai.djl.ndarray.types.DataType.INT32);
+        NDArray cq = gather(positions, cosQ).reshape(1, seq, 1, d);
+        NDArray sq = gather(positions, sinQ).reshape(1, seq, 1, d);
+        NDArray ck = gather(positions, cosK).reshape(1, seq, 1, d);
+        NDArray sk = gather(positions, sinK).reshape(1, seq, 1, d);
+        NDArray mask = mask(step, batch, seq, lengths);                         // [batch, 1, group·seq, seq]
+        for (int l = 0; l < config.layers(); l++) {
+            String p = "model.layers." + l + ".";
+            NDArray h = rmsNorm(x, weights.base(p + "input_layernorm.weight"));
+            NDArray q = project(h, p + "self_attn.q_proj", l, LoraTarget.Q).reshape(batch, seq, heads, d);
+            NDArray k = project(h, p + "self_attn.k_proj", l, LoraTarget.K).reshape(batch, seq, kvHeads, d);
+            NDArray v = project(h, p + "self_attn.v_proj", l, LoraTarget.V).reshape(batch, seq, kvHeads, d);
+            q = q.mul(cq).add(q.matMul(rotateHalf).mul(sq));                     // RoPE, q pre-scaled
+            k = k.mul(ck).add(k.matMul(rotateHalf).mul(sk));
+            NDArray attn = attend(q, k, v, mask, batch, seq);                    // [batch, seq, qW]
+            x = x.add(project(attn, p + "self_attn.o_proj", l, LoraTarget.O));
+            NDArray h2 = rmsNorm(x, weights.base(p + "post_attention_layernorm.weight"));
+            NDArray gate = project(h2, p + "mlp.gate_proj", l, LoraTarget.GATE);
+            NDArray up = project(h2, p + "mlp.up_proj", l, LoraTarget.UP);
+            NDArray act = gate.mul(Activation.sigmoid(gate)).mul(up);            // SwiGLU, [batch, seq, I]
+            x = x.add(project(act, p + "mlp.down_proj", l, LoraTarget.DOWN));
+        }
+        return rmsNorm(x, weights.base("model.norm.weight"));
+    }
+
+    /** Logits [rows, V] for hidden states [rows, H]. */
+    public NDArray logits(NDArray hidden) {
+        String head = config.tiedEmbeddings() ? "model.embed_tokens.weight" : "lm_head.weight";
+        return Linear.linear(hidden, weights.base(head)).head();
+    }
+
+    private void check(int[] tokens, int batch, int seq, int[] lengths) {
+        if (batch <= 0 || seq <= 0 || seq > maxSeq) {
+            throw new IllegalArgumentException("batch must be > 0 and seq within 1.." + maxSeq + ", were " + batch
+                    + " and " + seq);
+        }
+        if (tokens.length != batch * seq || lengths.length != batch) {
+            throw new IllegalArgumentException("a [" + batch + ", " + seq + "] batch needs " + batch * seq
+                    + " tokens and " + batch + " lengths, got " + tokens.length + " and " + lengths.length);
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            if (tokens[i] < 0 || tokens[i] >= config.vocabSize()) {
+                throw new IllegalArgumentException("token id " + tokens[i] + " at " + i + " is outside the vocabulary of "
+                        + config.vocabSize());
+            }
+        }
+        for (int len : lengths) {
+            if (len < 1 || len > seq) {
+                throw new IllegalArgumentException("row lengths must lie in 1.." + seq + ", got " + len);
+            }
+        }
+    }
+
+    // Grouped-query attention without repeating K/V: the query heads sharing a KV head are stacked along rows.
+    private NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask, int batch, int seq) {
+        int kvHeads = config.kvHeads();
+        int group = config.heads() / kvHeads;
+        int d = config.headDim();
+        NDArray qg = q.reshape(batch, seq, kvHeads, group, d).transpose(0, 2, 3, 1, 4)
+                .reshape(batch, kvHeads, (long) group * seq, d);                 // [batch, kvHeads, group·seq, d]
+        NDArray kt = k.transpose(0, 2, 3, 1);                                     // [batch, kvHeads, d, seq]
+        NDArray vt = v.transpose(0, 2, 1, 3);                                     // [batch, kvHeads, seq, d]
+        NDArray scores = qg.matMul(kt).add(mask);                                 // [batch, kvHeads, group·seq, seq]
+        NDArray out = scores.softmax(-1).matMul(vt);                              // [batch, kvHeads, group·seq, d]
+        return out.reshape(batch, kvHeads, group, seq, d).transpose(0, 3, 1, 2, 4)
+                .reshape(batch, seq, config.queryWidth());
+    }
+
+    // Causal within each row, and keys past a row's length hidden: [batch, 1, group·seq, seq].
+    private NDArray mask(NDManager step, int batch, int seq, int[] lengths) {
+        int group = config.heads() / config.kvHeads();
+        NDArray c = causal.computeIfAbsent(seq, n -> {
+            float[] m = new float[group * n * n];
+            for (int g = 0; g < group; g++) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = i + 1; j < n; j++) {
+                        m[(g * n + i) * n + j] = MASKED;
+                    }
+                }
+            }
+            return constants.create(m, new Shape(group * n, n));
+        });
+        float[] pad = new float[batch * seq];
+        for (int b = 0; b < batch; b++) {
+            for (int j = lengths[b]; j < seq; j++) {
+                pad[b * seq + j] = MASKED;
+            }
+        }
+        return step.create(pad, new Shape(batch, 1, 1, seq)).add(c);
+    }
+
+    private NDArray project(NDArray x, String module, int layer, LoraTarget target) {
+        NDArray y = config.attentionBias() && module.contains("self_attn.") && !module.endsWith("o_proj")
+                ? Linear.linear(x, weights.base(module + ".weight"), weights.base(module + ".bias")).head()
+                : Linear.linear(x, weights.base(module + ".weight")).head();
+        NDArray[] ab = weights.lora(layer, target);
+        if (ab == null) {
+            return y;
+        }
+        return y.add(Linear.linear(Linear.linear(x, ab[0]).head(), ab[1]).head().mul(loraScale));
+    }
+
+    private NDArray rmsNorm(NDArray x, NDArray weight) {
+        NDArray meanSquare = x.square().mean(new int[] {-1}, true);
+        return x.div(meanSquare.add(eps).sqrt()).mul(weight);
+    }
+
+    static NDArray gather(NDArray indices, NDArray table) {
+        return Embedding.embedding(indices, table, SparseFormat.DENSE).head();
+    }
+
+    /** Frees the constants (the weights belong to their owner). */
+    @Override
+    public void close() {
+        constants.close();
+    }
+}

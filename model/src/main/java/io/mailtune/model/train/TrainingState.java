@@ -1,0 +1,124 @@
+package io.mailtune.model.train;
+
+import ai.djl.ndarray.NDArray;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailtune.model.checkpoint.DType;
+import io.mailtune.model.checkpoint.HostTensor;
+import io.mailtune.model.checkpoint.SafetensorsFile;
+import io.mailtune.model.checkpoint.SafetensorsWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A resumable snapshot of a run: trainable tensors, AdamW moments, the best weights so far and the counters, in
+ * {@code <dir>/state} (float32 safetensors + JSON). A new snapshot is written beside the old one and swapped in by
+ * renames, so a crash at any moment leaves one complete snapshot.
+ *
+ * @param step             optimizer steps done
+ * @param bestHoldoutLoss  best holdout loss so far, or NaN
+ * @param staleEvaluations evaluations since the best one
+ * @param lastLoss         training loss of the last step
+ */
+record TrainingState(int step, double bestHoldoutLoss, int staleEvaluations, double lastLoss) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TENSORS = "tensors.safetensors";
+    private static final String COUNTERS = "state.json";
+
+    /** Writes the snapshot; {@code best} may be empty when no evaluation has happened. */
+    void write(Path dir, Map<String, NDArray> params, AdamW adam, Map<String, HostTensor> best) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("state.tmp");
+            delete(tmp);
+            Files.createDirectories(tmp);
+            List<HostTensor> tensors = new ArrayList<>();
+            params.forEach((n, a) -> tensors.add(ModelWeights.host("param/" + n, a)));
+            adam.firstMoments().forEach((n, a) -> tensors.add(ModelWeights.host("adam_m/" + n, a)));
+            adam.secondMoments().forEach((n, a) -> tensors.add(ModelWeights.host("adam_v/" + n, a)));
+            best.forEach((n, t) -> tensors.add(new HostTensor("best/" + n, t.shape(), t.data())));
+            SafetensorsWriter.write(tmp.resolve(TENSORS), tensors, DType.F32, Map.of());
+            ObjectNode c = JSON.createObjectNode();
+            c.put("step", step);
+            c.put("best_holdout_loss", Double.isNaN(bestHoldoutLoss) ? null : bestHoldoutLoss);
+            c.put("stale_evaluations", staleEvaluations);
+            c.put("last_loss", lastLoss);
+            JSON.writeValue(tmp.resolve(COUNTERS).toFile(), c);
+            Path current = dir.resolve("state");
+            Path old = dir.resolve("state.old");
+            delete(old);
+            if (Files.exists(current)) {
+                Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(tmp, current, StandardCopyOption.ATOMIC_MOVE);
+            delete(old);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write training state to " + dir, e);
+        }
+    }
+
+    /** The snapshot in {@code dir}, or null when there is none. Restores tensors into params, moments and best. */
+    static TrainingState read(Path dir, Map<String, NDArray> params, AdamW adam, Map<String, HostTensor> best) {
+        Path current = dir.resolve("state");
+        if (!Files.isRegularFile(current.resolve(COUNTERS))) {
+            current = dir.resolve("state.old");
+            if (!Files.isRegularFile(current.resolve(COUNTERS))) {
+                return null;
+            }
+        }
+        try {
+            var c = JSON.readTree(current.resolve(COUNTERS).toFile());
+            SafetensorsFile file = SafetensorsFile.open(current.resolve(TENSORS));
+            restore(file, "param/", params);
+            restore(file, "adam_m/", adam.firstMoments());
+            restore(file, "adam_v/", adam.secondMoments());
+            best.clear();
+            for (String name : file.entries().keySet()) {
+                if (name.startsWith("best/")) {
+                    HostTensor t = file.read(name);
+                    best.put(name.substring(5), new HostTensor(name.substring(5), t.shape(), t.data()));
+                }
+            }
+            double bestLoss = c.path("best_holdout_loss").isNumber() ? c.get("best_holdout_loss").asDouble() : Double.NaN;
+            return new TrainingState(c.path("step").asInt(), bestLoss, c.path("stale_evaluations").asInt(),
+                    c.path("last_loss").asDouble());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read training state from " + current, e);
+        }
+    }
+
+    private static void restore(SafetensorsFile file, String prefix, Map<String, NDArray> into) {
+        for (Map.Entry<String, NDArray> e : into.entrySet()) {
+            String name = prefix + e.getKey();
+            if (!file.entries().containsKey(name)) {
+                throw new IllegalStateException("training state lacks '" + name
+                        + "': it was written for another model, adapter or mode");
+            }
+            HostTensor t = file.read(name);
+            NDArray target = e.getValue();
+            try (NDArray values = target.getManager().create(t.data(), target.getShape())) {
+                target.set(values.toByteBuffer());
+            }
+        }
+    }
+
+    private static void delete(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
+}
