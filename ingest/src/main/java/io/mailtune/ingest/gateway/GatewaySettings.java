@@ -45,9 +45,9 @@ public record GatewaySettings(String bootstrapServers, String jdbcUrl, String jd
         producerOverrides = producerOverrides == null ? new Properties() : producerOverrides;
     }
 
-    /** Defaults: embedded H2 under {@code stateDir}, raw store beside it, 30 s acknowledgements, 90 day subject window. */
+    /** Defaults: embedded H2 under (an OS file lock, released even when the process is killed, and every commit written at once, so a killed process loses no committed checkpoint) {@code stateDir}, raw store beside it, 30 s acknowledgements, 90 day subject window. */
     public static GatewaySettings embedded(String bootstrapServers, Path stateDir) {
-        return new GatewaySettings(bootstrapServers, "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("ingest"), "sa", "",
+        return new GatewaySettings(bootstrapServers, "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("ingest") + ";FILE_LOCK=FS;WRITE_DELAY=0", "sa", "",
                 stateDir.resolve("raw"), MessageLimits.DEFAULT, Duration.ofSeconds(30), Duration.ofDays(90), new Properties());
     }
 }

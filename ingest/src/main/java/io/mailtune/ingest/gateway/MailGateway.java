@@ -108,5 +108,6 @@ public final class MailGateway implements AutoCloseable {
     public synchronized void close() {
         watchers.values().forEach(FolderWatcher::close);
         publisher.close();
+        db.close();
     }
 }

@@ -74,6 +74,7 @@ public final class InboundPublisher implements AutoCloseable {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.max(ackTimeout.toMillis(), 1000)));
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(ackTimeout.toMillis() / 2, 500)));
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "mailtune-ingest");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(ackTimeout.toMillis()));
         if (producerOverrides != null) {
             p.putAll(producerOverrides);
         }
@@ -83,6 +84,7 @@ public final class InboundPublisher implements AutoCloseable {
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "mailtune-ingest-recovery");
+        c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(ackTimeout.toMillis()));
         this.offsets = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

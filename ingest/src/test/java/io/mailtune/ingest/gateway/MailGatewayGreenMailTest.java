@@ -90,6 +90,7 @@ class MailGatewayGreenMailTest {
             for (int i = 1; i <= 3; i++) {
                 deliver("customer" + i + "@example.com", "Question " + i, "Hello, question number " + i + ".");
             }
+            awaitPublished(gateway, id, "INBOX", 3);
             List<InboundEmail> published = InboundTopic.read(kafka, id, 3, Duration.ofSeconds(30));
             assertEquals(Set.of("Question 1", "Question 2", "Question 3"), published.stream().map(InboundEmail::subject).collect(Collectors.toSet()));
             assertEquals(3, published.size(), "each message exactly once");
