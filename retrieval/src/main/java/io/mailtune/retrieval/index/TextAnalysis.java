@@ -10,11 +10,14 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 
 import java.util.Locale;
 
-/** Chooses the Lucene analyser for BM25 text by name; English (stemming, stop words) is the default. */
+/**
+ * Chooses the Lucene analyser for BM25 text by name. {@code english} (the default) is Lucene's English analyser
+ * (possessives, Porter stemming) with {@link SupportStopWords}; {@code english-lucene} keeps Lucene's own stop list.
+ */
 public final class TextAnalysis {
 
     /** The analyser names this class accepts. */
-    public static final String NAMES = "english, standard, german, french, spanish, dutch";
+    public static final String NAMES = "english, english-lucene, standard, german, french, spanish, dutch";
 
     private TextAnalysis() {
     }
@@ -25,7 +28,8 @@ public final class TextAnalysis {
             throw new IllegalArgumentException("analyzer name must not be null; one of " + NAMES);
         }
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "english", "en" -> new EnglishAnalyzer();
+            case "english", "en" -> new EnglishAnalyzer(SupportStopWords.ENGLISH);
+            case "english-lucene" -> new EnglishAnalyzer();
             case "standard" -> new StandardAnalyzer();
             case "german", "de" -> new GermanAnalyzer();
             case "french", "fr" -> new FrenchAnalyzer();

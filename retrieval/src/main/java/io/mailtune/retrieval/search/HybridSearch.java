@@ -50,18 +50,16 @@ final class HybridSearch {
             IndexFields.KEY_INSTRUCTION, IndexFields.BODY);
 
     private final Analyzer analyzer;
-    private final Fusion fusion;
     private final int candidates;
 
-    HybridSearch(Analyzer analyzer, Fusion fusion, int candidates) {
+    HybridSearch(Analyzer analyzer, int candidates) {
         this.analyzer = analyzer;
-        this.fusion = fusion;
         this.candidates = candidates;
     }
 
     /** Runs the search; {@code queryVector} may be null only in {@link SearchMode#BM25}. */
-    List<SearchHit> run(IndexSearcher searcher, String query, float[] queryVector, SearchFilters filters, int k, SearchMode mode)
-            throws IOException {
+    List<SearchHit> run(IndexSearcher searcher, String query, float[] queryVector, SearchFilters filters, int k, SearchMode mode,
+                         Fusion fusion) throws IOException {
         int n = Math.max(candidates, k);
         Query filter = filters.toQuery();
         Map<Integer, Candidate> byDoc = new HashMap<>();

@@ -70,7 +70,7 @@ public final class KnowledgeBase implements Closeable {
         this.analyzer = TextAnalysis.analyzer(config.analyzer());
         this.fingerprint = pipelineFingerprint(encoder, config);
         this.chunker = new Chunker(config.chunking());
-        this.hybrid = new HybridSearch(analyzer, config.fusion(), config.candidates());
+        this.hybrid = new HybridSearch(analyzer, config.candidates());
         try {
             this.index = KnowledgeIndex.open(directory, analyzer, fingerprint);
         } catch (RuntimeException e) {
@@ -261,8 +261,13 @@ public final class KnowledgeBase implements Closeable {
      * the vector may be null in {@link SearchMode#BM25}.
      */
     public List<SearchHit> search(String query, float[] queryVector, SearchFilters filters, int k, SearchMode mode) {
+        return search(query, queryVector, filters, k, mode, config.fusion());
+    }
+
+    /** Search with fusion weights other than the configured ones (for tuning them: fusion needs no re-index). */
+    public List<SearchHit> search(String query, float[] queryVector, SearchFilters filters, int k, SearchMode mode, Fusion fusion) {
         requireQuery(query);
-        if (filters == null || mode == null) {
+        if (filters == null || mode == null || fusion == null) {
             throw new IllegalArgumentException("filters and mode must not be null (use SearchFilters.NONE for none)");
         }
         if (k < 1) {
@@ -274,7 +279,7 @@ public final class KnowledgeBase implements Closeable {
         try {
             IndexSearcher searcher = index.acquire();
             try {
-                return hybrid.run(searcher, query, queryVector, filters, k, mode);
+                return hybrid.run(searcher, query, queryVector, filters, k, mode, fusion);
             } finally {
                 index.release(searcher);
             }

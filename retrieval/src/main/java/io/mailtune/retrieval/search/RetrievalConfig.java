@@ -24,7 +24,7 @@ public record RetrievalConfig(
         long maxFileBytes,
         int maxTextChars) {
 
-    /** English analysis, default chunking, equal-weight RRF over 50 candidates, 16 MiB files, 200,000 characters of text. */
+    /** English analysis, default chunking, {@link Fusion#DEFAULT} over 50 candidates, 16 MiB files, 200,000 characters of text. */
     public static final RetrievalConfig DEFAULT = new RetrievalConfig(
             "english", ChunkingPolicy.DEFAULT, Fusion.DEFAULT, 50, "en", 16L << 20, 200_000);
 
