@@ -1,0 +1,86 @@
+package io.mailtune.ingest.store;
+
+import io.mailtune.core.id.Hashing;
+import io.mailtune.core.mail.EmailAddress;
+import io.mailtune.ingest.mime.MailHeaders;
+import io.mailtune.ingest.mime.NormalisedMessage;
+import io.mailtune.ingest.mime.RejectionReason;
+import io.mailtune.ingest.thread.ThreadIndex;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The ingest state's behaviour, run against every supported database. */
+abstract class IngestStateContract {
+
+    /** A database with the schema, fresh for the test class. */
+    abstract IngestDatabase database();
+
+    @Test
+    void aCheckpointIsSavedAndAdvancedPerMailboxAndFolder() {
+        CheckpointStore store = new CheckpointStore(database());
+        assertTrue(store.find("cp", "INBOX").isEmpty());
+        store.save("cp", "INBOX", new Checkpoint(7, 10));
+        store.save("cp", "INBOX", new Checkpoint(7, 12));
+        store.save("cp", "Sales", new Checkpoint(9, 3));
+        assertEquals(new Checkpoint(7, 12), store.find("cp", "INBOX").orElseThrow());
+        assertEquals(new Checkpoint(9, 3), store.find("cp", "Sales").orElseThrow());
+        assertTrue(store.find("other", "INBOX").isEmpty());
+    }
+
+    @Test
+    void aReusedMessageIdWithDifferentContentIsNotADuplicate() {
+        IngestDatabase db = database();
+        SeenMessages seen = new SeenMessages(db);
+        String a = Hashing.sha256Hex("a");
+        db.inTransaction(c -> {
+            seen.record(c, "dd", "<m@x>", a, "e1", "t1");
+            seen.record(c, "dd", "<m@x>", a, "e1", "t1");
+            return null;
+        });
+        assertTrue(seen.contains("dd", "<m@x>", a));
+        assertFalse(seen.contains("dd", "<m@x>", Hashing.sha256Hex("b")));
+        assertFalse(seen.contains("other", "<m@x>", a), "dedupe is per mailbox");
+    }
+
+    @Test
+    void rejectionsAreRecordedOnceAndListed() {
+        Rejections rejections = new Rejections(database());
+        Rejection r = new Rejection("rej-1", "rj", "imap:INBOX/uid:4", RejectionReason.ZIP_BOMB, "logs.zip inflates beyond 1 GB",
+                Hashing.sha256Hex("raw"), 1234, "file:///tmp/raw.eml", Instant.ofEpochMilli(1_700_000_000_000L));
+        rejections.recordOnce(r);
+        rejections.recordOnce(r);
+        assertEquals(List.of(r), rejections.list("rj"));
+    }
+
+    @Test
+    void threadsFollowReferencesAndOurOwnRepliesButNotAnotherCustomersSubject() {
+        IngestDatabase db = database();
+        ThreadIndex threads = new ThreadIndex(Duration.ofDays(90));
+        String first = db.inTransaction(c -> threads.assign(c, "th", message("<a1@ann>", "[#77] Refund", null, "ann@x.example"), "ann@x.example"));
+        db.inTransaction(c -> {
+            threads.recordOutbound(c, "th", "<our-reply@acme>", first, "Re: [#77] Refund", "ann@x.example");
+            return null;
+        });
+        String answer = db.inTransaction(c -> threads.assign(c, "th", message("<a2@ann>", "Re: [#77] Refund", "<our-reply@acme>", "ann@x.example"), "ann@x.example"));
+        String otherClient = db.inTransaction(c -> threads.assign(c, "th", message("<a3@ann>", "RE: [#77] Refund", null, "ann@x.example"), "ann@x.example"));
+        String stranger = db.inTransaction(c -> threads.assign(c, "th", message("<b1@bob>", "Re: [#77] Refund", null, "bob@y.example"), "bob@y.example"));
+        assertEquals(first, answer, "In-Reply-To our reply joins the thread");
+        assertEquals(first, otherClient, "same subject and customer joins without headers");
+        assertNotEquals(first, stranger, "another customer's mail never joins by subject");
+    }
+
+    private static NormalisedMessage message(String id, String subject, String inReplyTo, String from) {
+        return new NormalisedMessage(id, false, EmailAddress.of(from), List.of(), List.of(), List.of(), subject, "text", "text",
+                null, inReplyTo, inReplyTo == null ? List.of() : List.of(inReplyTo), List.of(), new MailHeaders(Map.of()),
+                Hashing.sha256Hex(id), Hashing.sha256Hex(id), 10);
+    }
+}
