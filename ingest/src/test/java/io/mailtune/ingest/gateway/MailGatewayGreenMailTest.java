@@ -175,6 +175,13 @@ class MailGatewayGreenMailTest {
         }
     }
 
+    @Test
+    void aReplyLandsInTheCustomersThreadAndTheirAnswerJoinsIt() throws Exception {
+        greenMail.setUser("customer@customer.example", "customer", "secret");
+        new ReplyRoundTrip(greenMail.getSmtp().getPort(), greenMail.getImap().getPort(), "support@acme.test", "support", "secret",
+                "customer@customer.example", "customer", "secret").run(kafka, state);
+    }
+
     private void createFolder(String name) throws Exception {
         try (Store client = imapClient()) {
             Folder f = client.getFolder(name);
