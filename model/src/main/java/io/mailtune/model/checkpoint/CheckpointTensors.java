@@ -3,6 +3,7 @@ package io.mailtune.model.checkpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -81,12 +82,22 @@ public final class CheckpointTensors {
 
     /** Reads a tensor and checks its shape; the error names the tensor, expected and actual shapes. */
     public HostTensor read(String name, int... expectedShape) {
+        checkShape(name, expectedShape);
+        return fileOf.get(name).read(name);
+    }
+
+    /** Reads a tensor as native-order float32 into {@code dst} after checking its shape (see {@link #read}). */
+    public void readInto(String name, ByteBuffer dst, int... expectedShape) {
+        checkShape(name, expectedShape);
+        fileOf.get(name).readInto(name, dst);
+    }
+
+    private void checkShape(String name, int... expectedShape) {
         SafetensorsFile.Entry e = entry(name);
         if (!Arrays.equals(e.shape(), expectedShape)) {
             throw new CheckpointException("tensor '" + name + "' has shape " + Arrays.toString(e.shape())
                     + " but the config needs " + Arrays.toString(expectedShape));
         }
-        return fileOf.get(name).read(name);
     }
 
     private SafetensorsFile.Entry entry(String name) {

@@ -115,7 +115,7 @@ public final class SafetensorsFile {
         }
         float[] out = new float[(int) (bytes / e.dtype().bytes())];
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buf = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
             readFully(ch, buf, dataStart + e.begin());
             buf.flip();
             e.dtype().decode(buf, out);
@@ -123,6 +123,38 @@ public final class SafetensorsFile {
             throw new CheckpointException("cannot read tensor '" + name + "' from " + path, ex);
         }
         return new HostTensor(name, e.shape().clone(), out);
+    }
+
+    /**
+     * Reads one tensor as native-order float32 into {@code dst} at its position, advancing it; F32 data goes
+     * straight from the file into {@code dst}, so a direct buffer can become a device array without another copy.
+     */
+    public void readInto(String name, ByteBuffer dst) {
+        Entry e = entries.get(name);
+        if (e == null) {
+            throw new CheckpointException("tensor '" + name + "' is missing from " + path);
+        }
+        long bytes = e.end() - e.begin();
+        int count = (int) (bytes / e.dtype().bytes());
+        if (dst.remaining() < count * 4L) {
+            throw new IllegalArgumentException("buffer too small for tensor '" + name + "'");
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (e.dtype() == DType.F32 && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+                ByteBuffer target = dst.slice(dst.position(), count * 4);
+                readFully(ch, target, dataStart + e.begin());
+            } else {
+                ByteBuffer raw = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+                readFully(ch, raw, dataStart + e.begin());
+                raw.flip();
+                float[] values = new float[count];
+                e.dtype().decode(raw, values);
+                dst.slice(dst.position(), count * 4).order(ByteOrder.nativeOrder()).asFloatBuffer().put(values);
+            }
+            dst.position(dst.position() + count * 4);
+        } catch (IOException ex) {
+            throw new CheckpointException("cannot read tensor '" + name + "' from " + path, ex);
+        }
     }
 
     private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {

@@ -4,6 +4,7 @@ import io.mailtune.model.checkpoint.HostTensor;
 import io.mailtune.model.config.ModelConfig;
 import io.mailtune.model.config.ParameterCount;
 import io.mailtune.model.config.UnsupportedModelException;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -122,8 +123,8 @@ public final class LoraAdapter {
         }
     }
 
-    /** Adds {@code scale · B·A} to a projection weight {@code w} of shape [out, in], in place. */
-    public void mergeInto(int layer, LoraTarget target, float[] w) {
+    /** Adds {@code scale · B·A} to a projection weight {@code w} of shape [out, in] (row-major), in place. */
+    public void mergeInto(int layer, LoraTarget target, FloatBuffer w) {
         LoraPair p = layers.get(layer).get(target);
         if (p == null) {
             return;
@@ -146,7 +147,7 @@ public final class LoraAdapter {
             }
             int wBase = o * in;
             for (int i = 0; i < in; i++) {
-                w[wBase + i] = (float) (w[wBase + i] + row[i]);
+                w.put(wBase + i, (float) (w.get(wBase + i) + row[i]));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.mailtune.model.runtime;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import io.mailtune.model.tokenizer.ModelTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,6 +103,8 @@ public final class Generator implements AutoCloseable {
     }
 
     private void loop() {
+        // Intra-op thread counts are per calling thread under OpenMP, so the thread that runs the steps sets its own.
+        JniUtils.setNumThreads(options.threads());
         while (!closed) {
             try {
                 admit();

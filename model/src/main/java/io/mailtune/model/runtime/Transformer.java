@@ -5,19 +5,22 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import io.mailtune.model.checkpoint.CheckpointTensors;
-import io.mailtune.model.checkpoint.HostTensor;
+import io.mailtune.model.checkpoint.CheckpointException;
 import io.mailtune.model.config.ModelConfig;
 import io.mailtune.model.config.ParameterCount;
 import io.mailtune.model.lora.LoraAdapter;
 import io.mailtune.model.lora.LoraConfig;
 import io.mailtune.model.lora.LoraPair;
 import io.mailtune.model.lora.LoraTarget;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,32 +103,26 @@ public final class Transformer implements AutoCloseable {
             int qW = c.queryWidth();
             int kvW = c.keyValueWidth();
             int inter = c.intermediateSize();
-            NDArray embed = device(m, tensors.read("model.embed_tokens.weight", c.vocabSize(), h));
+            Loader load = new Loader(tensors, m, merged);
+            NDArray embed = load.tensor(c.vocabSize(), h, "model.embed_tokens.weight");
             List<LayerWeights> layers = new ArrayList<>();
             for (int l = 0; l < c.layers(); l++) {
                 String p = "model.layers." + l + ".";
-                HostTensor q = weight(tensors, p + "self_attn.q_proj.weight", merged, l, LoraTarget.Q, qW, h);
-                HostTensor k = weight(tensors, p + "self_attn.k_proj.weight", merged, l, LoraTarget.K, kvW, h);
-                HostTensor v = weight(tensors, p + "self_attn.v_proj.weight", merged, l, LoraTarget.V, kvW, h);
-                NDArray qkvBias = null;
-                if (c.attentionBias()) {
-                    qkvBias = m.create(concat(tensors.read(p + "self_attn.q_proj.bias", qW).data(),
-                            tensors.read(p + "self_attn.k_proj.bias", kvW).data(),
-                            tensors.read(p + "self_attn.v_proj.bias", kvW).data()), new Shape(qW + 2L * kvW));
-                }
-                HostTensor gate = weight(tensors, p + "mlp.gate_proj.weight", merged, l, LoraTarget.GATE, inter, h);
-                HostTensor up = weight(tensors, p + "mlp.up_proj.weight", merged, l, LoraTarget.UP, inter, h);
+                NDArray qkvBias = c.attentionBias() ? load.vector(qW + 2 * kvW, new int[] {qW, kvW, kvW},
+                        p + "self_attn.q_proj.bias", p + "self_attn.k_proj.bias", p + "self_attn.v_proj.bias") : null;
                 layers.add(new LayerWeights(
-                        device(m, tensors.read(p + "input_layernorm.weight", h)),
-                        m.create(concat(q.data(), k.data(), v.data()), new Shape(qW + 2L * kvW, h)),
+                        load.vector(h, new int[] {h}, p + "input_layernorm.weight"),
+                        load.fused(l, h, new int[] {qW, kvW, kvW}, new LoraTarget[] {LoraTarget.Q, LoraTarget.K, LoraTarget.V},
+                                p + "self_attn.q_proj.weight", p + "self_attn.k_proj.weight", p + "self_attn.v_proj.weight"),
                         qkvBias,
-                        device(m, weight(tensors, p + "self_attn.o_proj.weight", merged, l, LoraTarget.O, h, qW)),
-                        device(m, tensors.read(p + "post_attention_layernorm.weight", h)),
-                        m.create(concat(gate.data(), up.data()), new Shape(2L * inter, h)),
-                        device(m, weight(tensors, p + "mlp.down_proj.weight", merged, l, LoraTarget.DOWN, h, inter))));
+                        load.fused(l, qW, new int[] {h}, new LoraTarget[] {LoraTarget.O}, p + "self_attn.o_proj.weight"),
+                        load.vector(h, new int[] {h}, p + "post_attention_layernorm.weight"),
+                        load.fused(l, h, new int[] {inter, inter}, new LoraTarget[] {LoraTarget.GATE, LoraTarget.UP},
+                                p + "mlp.gate_proj.weight", p + "mlp.up_proj.weight"),
+                        load.fused(l, inter, new int[] {h}, new LoraTarget[] {LoraTarget.DOWN}, p + "mlp.down_proj.weight")));
             }
-            NDArray norm = device(m, tensors.read("model.norm.weight", h));
-            NDArray head = c.tiedEmbeddings() ? embed : device(m, tensors.read("lm_head.weight", c.vocabSize(), h));
+            NDArray norm = load.vector(h, new int[] {h}, "model.norm.weight");
+            NDArray head = c.tiedEmbeddings() ? embed : load.tensor(c.vocabSize(), h, "lm_head.weight");
             return new Transformer(c, parent, m, embed, head, norm, layers, maxContext);
         } catch (RuntimeException e) {
             m.close();
@@ -133,35 +130,53 @@ public final class Transformer implements AutoCloseable {
         }
     }
 
-    private static HostTensor weight(CheckpointTensors tensors, String name, LoraAdapter merged, int layer,
-                                     LoraTarget target, int out, int in) {
-        HostTensor w = tensors.read(name, out, in);
-        if (merged != null && merged.config().targets().contains(target)) {
-            merged.mergeInto(layer, target, w.data());
-        }
-        return w;
-    }
+    // Reads tensors straight into direct native-order buffers that become the device arrays (PyTorch uses such a
+    // buffer in place), stacking fused projections row-wise, so loading holds each weight in memory once.
+    private record Loader(CheckpointTensors tensors, NDManager manager, LoraAdapter merged) {
 
-    private static NDArray device(NDManager m, HostTensor t) {
-        long[] shape = new long[t.shape().length];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = t.shape()[i];
+        NDArray tensor(int rows, int cols, String name) {
+            ByteBuffer buf = allocate((long) rows * cols);
+            tensors.readInto(name, buf, rows, cols);
+            return create(buf, rows, cols);
         }
-        return m.create(t.data(), new Shape(shape));
-    }
 
-    private static float[] concat(float[]... parts) {
-        int n = 0;
-        for (float[] p : parts) {
-            n += p.length;
+        NDArray vector(int length, int[] parts, String... names) {
+            ByteBuffer buf = allocate(length);
+            for (int i = 0; i < names.length; i++) {
+                tensors.readInto(names[i], buf, parts[i]);
+            }
+            return create(buf, length);
         }
-        float[] out = new float[n];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
+
+        // Projections [out_i, in] stacked into [sum(out_i), in], each with a merged adapter added when asked.
+        NDArray fused(int layer, int in, int[] outs, LoraTarget[] targets, String... names) {
+            int rows = 0;
+            for (int o : outs) {
+                rows += o;
+            }
+            ByteBuffer buf = allocate((long) rows * in);
+            for (int i = 0; i < names.length; i++) {
+                int start = buf.position();
+                tensors.readInto(names[i], buf, outs[i], in);
+                if (merged != null && merged.config().targets().contains(targets[i])) {
+                    merged.mergeInto(layer, targets[i], buf.slice(start, outs[i] * in * 4)
+                            .order(ByteOrder.nativeOrder()).asFloatBuffer());
+                }
+            }
+            return create(buf, rows, in);
         }
-        return out;
+
+        private static ByteBuffer allocate(long floats) {
+            if (floats * 4 > Integer.MAX_VALUE) {
+                throw new CheckpointException("a weight of " + floats + " values exceeds 2 GiB");
+            }
+            return ByteBuffer.allocateDirect((int) (floats * 4)).order(ByteOrder.nativeOrder());
+        }
+
+        private NDArray create(ByteBuffer buf, long... shape) {
+            buf.rewind();
+            return manager.create(buf, new Shape(shape), DataType.FLOAT32);
+        }
     }
 
     /** The model's shape. */

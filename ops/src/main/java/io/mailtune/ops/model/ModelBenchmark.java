@@ -1,0 +1,138 @@
+package io.mailtune.ops.model;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model runtime benchmark: on a random-weight checkpoint with SmolLM2-135M's exact config, measures in one run
+ * the machine's memory bandwidth, then Mailtune's runtime and Jlama 0.8.4 side by side, each in its own JVM so
+ * peak RSS is per engine. Prints a Markdown table with the ratios the goals are stated in.
+ *
+ * <p>Options: {@code --dir <work dir>} (default target/model-bench), {@code --threads 2}, {@code --prompt 512},
+ * {@code --decode 128}, {@code --concurrent 8}, {@code --mailtune-threads 1} (PyTorch intra-op threads of the
+ * generator), {@code --skip-jlama}.
+ */
+public final class ModelBenchmark {
+
+    private ModelBenchmark() {
+    }
+
+    /** Runs the benchmark. */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--skip-jlama")) {
+                opts.put("skip-jlama", "true");
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                opts.put(args[i].substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        Path work = Path.of(opts.getOrDefault("dir", "target/model-bench")).toAbsolutePath();
+        String threads = opts.getOrDefault("threads", "2");
+        String prompt = opts.getOrDefault("prompt", "512");
+        String decode = opts.getOrDefault("decode", "128");
+        String concurrent = opts.getOrDefault("concurrent", "8");
+        Path checkpoint = work.resolve("smollm2-135m-random");
+        System.out.println("writing checkpoint to " + checkpoint);
+        SmolCheckpoint.write(checkpoint, 135);
+
+        Map<String, Double> bw = child(BandwidthWorker.class, threads, List.of(threads));
+        String ourThreads = opts.getOrDefault("mailtune-threads", "1");
+        Map<String, Double> ours = child(MailtuneWorker.class, ourThreads,
+                List.of(checkpoint.toString(), prompt, decode, concurrent, ourThreads));
+        Map<String, Double> jlama = opts.containsKey("skip-jlama") ? Map.of()
+                : child(JlamaWorker.class, threads, List.of(checkpoint.toString(), work.resolve("jlama-work").toString(),
+                        threads, prompt, decode));
+        report(bw, ours, jlama, threads, prompt, decode, concurrent);
+    }
+
+    private static void report(Map<String, Double> bw, Map<String, Double> ours, Map<String, Double> jlama,
+                               String threads, String prompt, String decode, String concurrent) {
+        double bytesPerToken = SmolCheckpoint.PARAMETERS * 4.0;
+        double roofline = bw.get("bandwidth_gb_s") * 1e9 / bytesPerToken;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%nmemory bandwidth: %.1f GB/s (%s threads), %.1f GB/s (1 thread); "
+                        + "f32 weights %.0f MB/token -> roofline %.1f tokens/s%n%n",
+                bw.get("bandwidth_gb_s"), threads, bw.get("bandwidth_1t_gb_s"), bytesPerToken / 1e6, roofline));
+        out.append("| measure | Mailtune (DJL PyTorch, f32) | Jlama 0.8.4 (f32) | ratio |\n|---|---|---|---|\n");
+        row(out, "single-stream decode, tokens/s (" + decode + " tokens)", ours, jlama, "decode_tok_s", false);
+        row(out, "prefill, tokens/s (" + prompt + "-token prompt)", ours, jlama, "prefill_tok_s", false);
+        row(out, "time to first token, s (" + prompt + "-token prompt)", ours, jlama, "ttft_s", true);
+        row(out, "peak RSS, MiB", ours, jlama, "peak_rss_mib", true);
+        row(out, "load, s", ours, jlama, "load_s", true);
+        out.append(String.format("%nMailtune decode vs roofline: %.0f %% (%.1f of %.1f tokens/s)%n",
+                100 * ours.get("decode_tok_s") / roofline, ours.get("decode_tok_s"), roofline));
+        out.append(String.format("Mailtune aggregate decode, %s concurrent requests: %.1f tokens/s = %.2f x single-stream%n",
+                concurrent, ours.get("aggregate_tok_s"), ours.get("aggregate_tok_s") / ours.get("decode_tok_s")));
+        out.append(String.format("Mailtune single-stream decode with a LoRA adapter (r=8, q/v, unmerged): %.1f tokens/s "
+                + "= %.2f x without%n", ours.get("decode_lora_tok_s"), ours.get("decode_lora_tok_s") / ours.get("decode_tok_s")));
+        System.out.print(out);
+    }
+
+    private static void row(StringBuilder out, String name, Map<String, Double> ours, Map<String, Double> jlama,
+                            String key, boolean lowerIsBetter) {
+        Double a = ours.get(key);
+        Double b = jlama.get(key);
+        String ratio = b == null ? "-" : String.format("%.2f x%s", lowerIsBetter ? b / a : a / b,
+                lowerIsBetter ? " (Jlama / Mailtune)" : "");
+        out.append(String.format("| %s | %.2f | %s | %s |%n", name, a, b == null ? "-" : String.format("%.2f", b), ratio));
+    }
+
+    // Runs a worker main class in a fresh JVM with this classpath and collects its RESULT lines.
+    private static Map<String, Double> child(Class<?> main, String threads, List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-Xmx6g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threads,
+                "-Dai.djl.pytorch.num_interop_threads=1", "-cp", classpath(), main.getName()));
+        cmd.addAll(args);
+        System.out.println("running " + main.getSimpleName());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("DJL_OFFLINE", "true");
+        pb.environment().put("OMP_NUM_THREADS", threads);
+        // Idle OpenMP workers sleep instead of spinning: on a shared 2-core machine spinning starves the other thread.
+        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        Process p = pb.start();
+        Map<String, Double> results = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("RESULT ")) {
+                    String[] kv = line.substring(7).split("=", 2);
+                    results.put(kv[0], Double.parseDouble(kv[1]));
+                    System.out.println("  " + line.substring(7));
+                } else if (!line.startsWith("WARNING")) {
+                    System.out.println("  | " + line);
+                }
+            }
+        }
+        int code = p.waitFor();
+        if (code != 0) {
+            throw new IllegalStateException(main.getSimpleName() + " exited with " + code);
+        }
+        return results;
+    }
+
+    // Under exec:java the project classpath lives in the context class loader, not in java.class.path.
+    private static String classpath() throws URISyntaxException {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader instanceof URLClassLoader urls && urls.getURLs().length > 1) {
+            List<String> parts = new ArrayList<>();
+            for (URL u : urls.getURLs()) {
+                parts.add(Path.of(u.toURI()).toString());
+            }
+            return String.join(File.pathSeparator, parts);
+        }
+        return System.getProperty("java.class.path");
+    }
+}
