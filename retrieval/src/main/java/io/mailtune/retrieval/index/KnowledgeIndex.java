@@ -198,6 +198,23 @@ public final class KnowledgeIndex implements Closeable {
         }
     }
 
+    /** Merges all segments into one and commits: search then walks one HNSW graph instead of one per segment. */
+    public void compact() throws IOException {
+        writer.forceMerge(1);
+        writer.commit();
+        refresh();
+    }
+
+    /** Number of segments in the searchable view. */
+    public int segmentCount() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            release(searcher);
+        }
+    }
+
     /** The index directory. */
     public Path path() {
         return path;

@@ -325,6 +325,29 @@ public final class KnowledgeBase implements Closeable {
         }
     }
 
+    /**
+     * Merges the index into one segment and commits. Slow (HNSW graphs are rebuilt) but searches get faster, since each
+     * segment is searched separately; worth it after a bulk load, not after every change.
+     */
+    public void compact() {
+        synchronized (writeLock) {
+            try {
+                index.compact();
+            } catch (IOException e) {
+                throw new UncheckedIOException("compacting " + index.path() + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Number of index segments searches currently walk. */
+    public int segmentCount() {
+        try {
+            return index.segmentCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The settings this knowledge base runs with. */
     public RetrievalConfig config() {
         return config;
