@@ -11,7 +11,11 @@ public final class AdapterWeights implements AutoCloseable {
     private final NDManager manager;
     private final List<LayerAdapter> layers;
 
-    AdapterWeights(LoraAdapter adapter, NDManager manager, List<LayerAdapter> layers) {
+    /**
+     * Wraps per-layer factors already on the device (the trainer builds them from trainable arrays); closing this
+     * closes {@code manager}. {@code adapter} is the Java-memory copy, or null when there is none.
+     */
+    public AdapterWeights(LoraAdapter adapter, NDManager manager, List<LayerAdapter> layers) {
         this.adapter = adapter;
         this.manager = manager;
         this.layers = List.copyOf(layers);
