@@ -37,10 +37,10 @@ public final class ModelCommand {
               model generate <model-dir> [--adapter <peft-dir>] [--merge]
                     (--prompt <text> | --chat <text> [--system <text>] | --tokens <id,id,...>)
                     [--max-new-tokens N] [--temperature T] [--top-k K] [--top-p P] [--repetition-penalty R]
-                    [--seed S] [--stop <text>]... [--template chatml|llama3] [--max-context N] [--ids]
+                    [--seed S] [--stop <text>]... [--template chatml|llama3] [--max-context N] [--half-decode] [--ids]
             """;
 
-    private static final Set<String> FLAGS = Set.of("merge", "ids");
+    private static final Set<String> FLAGS = Set.of("merge", "ids", "half-decode");
     private static final Set<String> VALUED = Set.of("adapter", "prompt", "chat", "system", "tokens", "max-new-tokens",
             "temperature", "top-k", "top-p", "repetition-penalty", "seed", "stop", "template", "max-context");
 
@@ -129,6 +129,9 @@ public final class ModelCommand {
         }
         if (raw && !Files.exists(dir.resolve("tokenizer.json"))) {
             options = options.withoutTokenizer();
+        }
+        if (a.flag("half-decode")) {
+            options = options.withHalfDecode();
         }
         if (adapter != null && a.flag("merge")) {
             options = options.withMergedAdapter(adapter);

@@ -47,7 +47,7 @@ public final class LanguageModel implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager("PyTorch");
         try {
             Transformer transformer = Transformer.load(config, CheckpointTensors.open(dir), manager, maxContext,
-                    options.mergedAdapter());
+                    options.mergedAdapter(), options.halfDecode());
             return new LanguageModel(dir, config, manager, transformer, tokenizer);
         } catch (RuntimeException e) {
             manager.close();

@@ -10,8 +10,12 @@ import io.mailtune.model.tokenizer.ChatTemplate;
  * @param mergedAdapter an adapter to merge into the base weights at load, or null
  * @param template      the chat template for prompts
  * @param tokenizer     whether to load {@code tokenizer.json} (required when true)
+ * @param halfDecode    whether single-sequence decode steps multiply by float16 copies of the weights: on this
+ *                      CPU PyTorch's float16 matrix-vector product streams half the bytes (~2.3x faster), at ~1e-3
+ *                      relative error in the logits and 50 % more weight memory; batches and prompts stay float32
  */
-public record LoadOptions(int maxContext, LoraAdapter mergedAdapter, ChatTemplate template, boolean tokenizer) {
+public record LoadOptions(int maxContext, LoraAdapter mergedAdapter, ChatTemplate template, boolean tokenizer,
+                          boolean halfDecode) {
 
     /** Validates the limits. */
     public LoadOptions {
@@ -25,26 +29,31 @@ public record LoadOptions(int maxContext, LoraAdapter mergedAdapter, ChatTemplat
 
     /** Defaults: ChatML, tokenizer required, context up to 4096, no merged adapter. */
     public static LoadOptions defaults() {
-        return new LoadOptions(0, null, ChatTemplate.CHATML, true);
+        return new LoadOptions(0, null, ChatTemplate.CHATML, true, false);
     }
 
     /** These options with a different max context. */
     public LoadOptions withMaxContext(int tokens) {
-        return new LoadOptions(tokens, mergedAdapter, template, tokenizer);
+        return new LoadOptions(tokens, mergedAdapter, template, tokenizer, halfDecode);
     }
 
     /** These options with an adapter merged into the weights. */
     public LoadOptions withMergedAdapter(LoraAdapter adapter) {
-        return new LoadOptions(maxContext, adapter, template, tokenizer);
+        return new LoadOptions(maxContext, adapter, template, tokenizer, halfDecode);
     }
 
     /** These options with another chat template. */
     public LoadOptions withTemplate(ChatTemplate chatTemplate) {
-        return new LoadOptions(maxContext, mergedAdapter, chatTemplate, tokenizer);
+        return new LoadOptions(maxContext, mergedAdapter, chatTemplate, tokenizer, halfDecode);
     }
 
     /** These options without loading a tokenizer (token ids only). */
     public LoadOptions withoutTokenizer() {
-        return new LoadOptions(maxContext, mergedAdapter, template, false);
+        return new LoadOptions(maxContext, mergedAdapter, template, false, halfDecode);
+    }
+
+    /** These options with float16 weight copies for single-sequence decode steps. */
+    public LoadOptions withHalfDecode() {
+        return new LoadOptions(maxContext, mergedAdapter, template, tokenizer, true);
     }
 }

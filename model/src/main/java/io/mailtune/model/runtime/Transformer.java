@@ -39,6 +39,8 @@ public final class Transformer implements AutoCloseable {
     private final NDArray lmHead;     // [V, H] (the embedding when tied)
     private final NDArray finalNorm;  // [H]
     private final List<LayerWeights> layers;
+    private final List<LayerWeights> halfLayers; // float16 copies for one-row steps, or null
+    private final NDArray halfLmHead;             // [V, H] float16, or null
     private final NDArray cosTable;   // [maxContext, headDim]
     private final NDArray sinTable;   // [maxContext, headDim]
     private final NDArray rotateHalf; // [headDim, headDim]: x·R = concat(-x2, x1)
@@ -47,7 +49,7 @@ public final class Transformer implements AutoCloseable {
     private final int maxContext;
 
     private Transformer(ModelConfig config, NDManager root, NDManager manager, NDArray embed, NDArray lmHead, NDArray finalNorm,
-                        List<LayerWeights> layers, int maxContext) {
+                        List<LayerWeights> layers, int maxContext, boolean halfDecode) {
         this.config = config;
         this.root = root;
         this.manager = manager;
@@ -56,6 +58,18 @@ public final class Transformer implements AutoCloseable {
         this.finalNorm = finalNorm;
         this.layers = List.copyOf(layers);
         this.maxContext = maxContext;
+        if (halfDecode) {
+            List<LayerWeights> half = new ArrayList<>();
+            for (LayerWeights w : layers) {
+                half.add(new LayerWeights(w.inputNorm(), toHalf(w.qkv()), toHalf(w.qkvBias()), toHalf(w.o()),
+                        w.postNorm(), toHalf(w.gateUp()), toHalf(w.down())));
+            }
+            this.halfLayers = List.copyOf(half);
+            this.halfLmHead = toHalf(lmHead);
+        } else {
+            this.halfLayers = null;
+            this.halfLmHead = null;
+        }
         int d = config.headDim();
         double[] inv = new double[d / 2];
         for (int i = 0; i < d / 2; i++) {
@@ -93,7 +107,7 @@ public final class Transformer implements AutoCloseable {
      * A non-null {@code merged} adapter is added into the base weights before they reach the device.
      */
     static Transformer load(ModelConfig c, CheckpointTensors tensors, NDManager parent, int maxContext,
-                            LoraAdapter merged) {
+                            LoraAdapter merged, boolean halfDecode) {
         if (merged != null) {
             merged.checkFits(c);
         }
@@ -123,7 +137,7 @@ public final class Transformer implements AutoCloseable {
             }
             NDArray norm = load.vector(h, new int[] {h}, "model.norm.weight");
             NDArray head = c.tiedEmbeddings() ? embed : load.tensor(c.vocabSize(), h, "lm_head.weight");
-            return new Transformer(c, parent, m, embed, head, norm, layers, maxContext);
+            return new Transformer(c, parent, m, embed, head, norm, layers, maxContext, halfDecode);
         } catch (RuntimeException e) {
             m.close();
             throw e;
@@ -282,10 +296,11 @@ public final class Transformer implements AutoCloseable {
         NDArray sin = gather(pos, sinTable).expandDims(1).mul(qkScale);     // [rows, heads+kvHeads, d]
         List<NDArray> masks = masks(step, segments);
         boolean whole = segments.size() == 1;
+        boolean half = halfLayers != null && rows == 1;
         for (int l = 0; l < layers.size(); l++) {
-            LayerWeights w = layers.get(l);
+            LayerWeights w = half ? halfLayers.get(l) : layers.get(l);
             NDArray h = rmsNorm(x, w.inputNorm());
-            NDArray qkv = w.qkvBias() == null ? linear(h, w.qkv()) : Linear.linear(h, w.qkv(), w.qkvBias()).head();
+            NDArray qkv = project(h, w.qkv(), w.qkvBias());
             qkv = addLora(step, qkv, h, segments, l, Projection.QKV);              // [rows, qW + 2kvW]
             NDArray qk = qkv.get(new NDIndex().addAllDim().addSliceDim(0, qW + kvW))
                     .reshape(rows, heads + kvHeads, d);
@@ -301,13 +316,13 @@ public final class Transformer implements AutoCloseable {
                         whole ? v : rowsOf(v, seg), masks.get(s)));
             }
             NDArray attn = whole ? outputs.head() : NDArrays.concat(outputs);       // [rows, qW]
-            x = x.add(addLora(step, linear(attn, w.o()), attn, segments, l, Projection.O));
+            x = x.add(addLora(step, project(attn, w.o(), null), attn, segments, l, Projection.O));
             NDArray h2 = rmsNorm(x, w.postNorm());
-            NDArray gu = addLora(step, linear(h2, w.gateUp()), h2, segments, l, Projection.GATE_UP); // [rows, 2I]
+            NDArray gu = addLora(step, project(h2, w.gateUp(), null), h2, segments, l, Projection.GATE_UP); // [rows, 2I]
             NDList parts = gu.split(2, 1);
             NDArray gate = parts.get(0);
             NDArray act = gate.mul(Activation.sigmoid(gate)).mul(parts.get(1));  // SwiGLU, [rows, I]
-            x = x.add(addLora(step, linear(act, w.down()), act, segments, l, Projection.DOWN));
+            x = x.add(addLora(step, project(act, w.down(), null), act, segments, l, Projection.DOWN));
         }
         for (Segment s : segments) {
             s.cache().advance(s.count());
@@ -319,7 +334,8 @@ public final class Transformer implements AutoCloseable {
             }
             x = gather(step.create(last), x);
         }
-        return linear(rmsNorm(x, finalNorm), lmHead);                              // [rows or segments, V]
+        NDArray normed = rmsNorm(x, finalNorm);
+        return half ? project(normed, halfLmHead, null) : linear(normed, lmHead);  // [rows or segments, V]
     }
 
     private void checkBatch(int rows, List<Segment> segments) {
@@ -455,6 +471,20 @@ public final class Transformer implements AutoCloseable {
     private NDArray rmsNorm(NDArray x, NDArray weight) {
         NDArray meanSquare = x.square().mean(new int[] {-1}, true);               // [rows, 1]
         return x.div(meanSquare.add(eps).sqrt()).mul(weight);
+    }
+
+    // x·Wᵀ (+ b); with float16 weights the input is narrowed and the output widened back to float32.
+    private static NDArray project(NDArray x, NDArray weight, NDArray bias) {
+        if (weight.getDataType() == DataType.FLOAT16) {
+            NDArray narrow = x.toType(DataType.FLOAT16, false);
+            NDArray y = bias == null ? linear(narrow, weight) : Linear.linear(narrow, weight, bias).head();
+            return y.toType(DataType.FLOAT32, false);
+        }
+        return bias == null ? linear(x, weight) : Linear.linear(x, weight, bias).head();
+    }
+
+    private static NDArray toHalf(NDArray a) {
+        return a == null ? null : a.toType(DataType.FLOAT16, true);
     }
 
     private static NDArray linear(NDArray x, NDArray weight) {

@@ -49,7 +49,7 @@ class ModelCommandTest {
     void generateFromRawTokenIdsPrintsTokenIds() {
         TinyModel.Written m = model();
         assertEquals(0, run("generate", m.dir().toString(), "--tokens", "1,5,6", "--max-new-tokens", "4",
-                "--temperature", "0.9", "--seed", "3", "--ids"), err.toString(StandardCharsets.UTF_8));
+                "--temperature", "0.9", "--seed", "3", "--half-decode", "--ids"), err.toString(StandardCharsets.UTF_8));
         String[] ids = out.toString(StandardCharsets.UTF_8).trim().split(" ");
         assertTrue(ids.length >= 1 && ids.length <= 4, out.toString(StandardCharsets.UTF_8));
     }

@@ -88,6 +88,21 @@ class TransformerTest {
     }
 
     @Test
+    void halfPrecisionDecodeStaysWithinFloat16ErrorAndPrefillStaysExact() {
+        TinyModel.Written m = TinyModel.write(dir, TinyModel.qwen2Config(), 42, DType.F32);
+        LoraAdapter lora = adapter(m, EnumSet.of(LoraTarget.Q, LoraTarget.GATE), false, 5);
+        double[][] expected = new ReferenceModel(m.config(), m.weights(), lora).logits(concat(PROMPT, CONTINUATION));
+        try (LanguageModel model = LanguageModel.load(dir, LoadOptions.defaults().withoutTokenizer().withHalfDecode());
+             AdapterWeights weights = model.transformer().prepare(lora)) {
+            List<float[]> actual = runAlone(model.transformer(), PROMPT, CONTINUATION, weights);
+            for (int t = 0; t < actual.size(); t++) {
+                double tolerance = t < PROMPT.length ? TOLERANCE : 1e-2;
+                assertTrue(relativeError(expected[t], actual.get(t)) < tolerance, "position " + t);
+            }
+        }
+    }
+
+    @Test
     void aRaggedBatchWithMixedAdaptersMatchesEachSequenceAlone() {
         TinyModel.Written m = TinyModel.write(dir, TinyModel.qwen2Config(), 3, DType.F32);
         LoraAdapter lora = adapter(m, EnumSet.of(LoraTarget.Q, LoraTarget.V, LoraTarget.DOWN), false, 11);
@@ -179,13 +194,18 @@ class TransformerTest {
     }
 
     static void assertClose(double[] expected, float[] actual, String what) {
+        double relative = relativeError(expected, actual);
+        assertTrue(relative < TOLERANCE, what + ": relative error " + relative);
+    }
+
+    // max |expected - actual| / max |expected| over the vocabulary
+    static double relativeError(double[] expected, float[] actual) {
         double maxDiff = 0;
         double scale = 0;
         for (int i = 0; i < expected.length; i++) {
             maxDiff = Math.max(maxDiff, Math.abs(expected[i] - actual[i]));
             scale = Math.max(scale, Math.abs(expected[i]));
         }
-        double relative = maxDiff / scale;
-        assertTrue(relative < TOLERANCE, what + ": relative error " + relative);
+        return maxDiff / scale;
     }
 }

@@ -60,6 +60,13 @@ public final class MailtuneWorker {
                 m.put("decode_lora_tok_s", decodeRate(generator, List.of(Measurements.tokens(16, vocab, 20)), decodeTokens));
             }
         }
+        try (LanguageModel model = LanguageModel.load(dir,
+                LoadOptions.defaults().withoutTokenizer().withMaxContext(2048).withHalfDecode());
+             Generator generator = new Generator(model, new AdapterHandle(model), new GeneratorOptions(concurrent, 64, 8192, threads))) {
+            int vocab = model.config().vocabSize();
+            generator.generate(GenerationRequest.greedy(Measurements.tokens(64, vocab, 1), 16));
+            m.put("decode_half_tok_s", decodeRate(generator, List.of(Measurements.tokens(16, vocab, 20)), decodeTokens));
+        }
         m.put("peak_rss_mib", Measurements.peakRssMiB());
     }
 

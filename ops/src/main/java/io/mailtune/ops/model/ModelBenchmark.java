@@ -94,6 +94,11 @@ public final class ModelBenchmark {
                 concurrent, ours.get("aggregate_tok_s"), ours.get("aggregate_tok_s") / ours.get("decode_tok_s")));
         out.append(String.format("Mailtune single-stream decode with a LoRA adapter (r=8, q/v, unmerged): %.1f tokens/s "
                 + "= %.2f x without%n", ours.get("decode_lora_tok_s"), ours.get("decode_lora_tok_s") / ours.get("decode_tok_s")));
+        double halfRoofline = 2 * roofline;
+        out.append(String.format("Mailtune single-stream decode with float16 weight copies (LoadOptions.withHalfDecode): "
+                + "%.1f tokens/s = %.2f x Jlama, %.0f %% of the float16 roofline (%.1f tokens/s)%n",
+                ours.get("decode_half_tok_s"), jlama.isEmpty() ? Double.NaN : ours.get("decode_half_tok_s") / jlama.get("decode_tok_s"),
+                100 * ours.get("decode_half_tok_s") / halfRoofline, halfRoofline));
         System.out.print(out);
     }
 
