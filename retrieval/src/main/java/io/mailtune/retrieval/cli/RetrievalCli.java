@@ -166,7 +166,7 @@ public final class RetrievalCli {
                 out.print(tuned.heldOut().table());
             }
             EvaluationReport report = evaluation.run(queries);
-            out.printf(Locale.ROOT, "all queries, %s:%n", config.fusion());
+            out.printf(Locale.ROOT, "%d queries, %s:%n", queries.size(), config.fusion());
             out.print(report.table());
             if (a.flag("show-misses")) {
                 for (QueryOutcome outcome : report.outcomes()) {

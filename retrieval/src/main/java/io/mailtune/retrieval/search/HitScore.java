@@ -1,5 +1,7 @@
 package io.mailtune.retrieval.search;
 
+import java.util.Locale;
+
 /**
  * Why a passage ranked where it did: each retriever's rank and raw score, and the fused score that ordered the results.
  *
@@ -11,11 +13,11 @@ package io.mailtune.retrieval.search;
  */
 public record HitScore(int bm25Rank, float bm25Score, int vectorRank, float vectorSimilarity, double fused) {
 
-    /** A one-line explanation, e.g. {@code fused 0.0325 = bm25 #1 (7.41) + vector #3 (cos 0.62)}. */
+    /** A one-line explanation, e.g. {@code fused 0.2083 = bm25 #1 (7.41) + vector #3 (cos 0.62)}. */
     public String explain() {
-        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT, "fused %.4f =", fused));
-        out.append(bm25Rank > 0 ? String.format(java.util.Locale.ROOT, " bm25 #%d (%.2f)", bm25Rank, bm25Score) : " bm25 -");
-        out.append(vectorRank > 0 ? String.format(java.util.Locale.ROOT, " + vector #%d (cos %.2f)", vectorRank, vectorSimilarity) : " + vector -");
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "fused %.4f =", fused));
+        out.append(bm25Rank > 0 ? String.format(Locale.ROOT, " bm25 #%d (%.2f)", bm25Rank, bm25Score) : " bm25 -");
+        out.append(vectorRank > 0 ? String.format(Locale.ROOT, " + vector #%d (cos %.2f)", vectorRank, vectorSimilarity) : " + vector -");
         return out.toString();
     }
 }

@@ -6,12 +6,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class ArticleReaderTest {
 
@@ -61,6 +63,15 @@ class ArticleReaderTest {
         Path link = Files.createSymbolicLink(dir.resolve("gone.md"), dir.resolve("missing-target.md"));
         ArticleRejectedException e = assertThrows(ArticleRejectedException.class, () -> reader.read(link, "gone.md"));
         assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
+    }
+
+    @Test
+    void aFileWithoutReadPermissionIsRejected() throws Exception {
+        Path file = Files.writeString(dir.resolve("secret.md"), "Text.");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        assumeFalse(Files.isReadable(file), "permissions do not stop this user (root) from reading");
+        ArticleRejectedException e = assertThrows(ArticleRejectedException.class, () -> reader.read(file, "secret.md"));
+        assertTrue(e.getMessage().contains("AccessDeniedException"), e.getMessage());
     }
 
     @Test
