@@ -11,9 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -80,8 +78,11 @@ public final class HistoryImporter {
         try (InputStream in = Files.newInputStream(mbox)) {
             new MboxReader(maxMessageBytes).read(in, entry -> {
                 String source = "mbox:" + mbox.toAbsolutePath() + "#" + entry.index();
-                batch.add(entry.raw() == null ? intake.rejectUnread(mailbox, source, entry.size())
-                        : intake.take(mailbox, classifier, new SourcedMessage(source, entry.raw())));
+                if (entry.raw() == null) {
+                    batch.add(intake.rejectUnread(mailbox, source, entry.size()));
+                } else {
+                    batch.add(new SourcedMessage(source, entry.raw()));
+                }
             });
         }
         return batch.finish();
@@ -92,42 +93,49 @@ public final class HistoryImporter {
         for (Path file : files) {
             String source = scheme + file.toAbsolutePath();
             long size = Files.size(file);
-            batch.add(size > maxMessageBytes ? intake.rejectUnread(mailbox, source, size)
-                    : intake.take(mailbox, classifier, new SourcedMessage(source, Files.readAllBytes(file))));
+            if (size > maxMessageBytes) {
+                batch.add(intake.rejectUnread(mailbox, source, size));
+            } else {
+                batch.add(new SourcedMessage(source, Files.readAllBytes(file)));
+            }
         }
         return batch.finish();
     }
 
-    /** Accepted messages waiting to be published, with counts. */
+    /** Messages read but not yet taken in and published, with counts. */
     private final class Batch {
-        private final List<IntakeOutcome.Accepted> pending = new ArrayList<>();
-        private final Set<String> keys = new HashSet<>();
+        private final List<SourcedMessage> read = new ArrayList<>();
         private int accepted;
         private int duplicates;
         private int rejected;
 
-        void add(IntakeOutcome outcome) {
-            switch (outcome) {
-                case IntakeOutcome.Accepted a -> {
-                    if (keys.add(a.email().messageId() + "\n" + a.contentHash())) {
-                        pending.add(a);
-                    } else {
-                        duplicates++;
-                    }
-                }
-                case IntakeOutcome.Duplicate d -> duplicates++;
-                case IntakeOutcome.Rejected r -> rejected++;
-            }
-            if (pending.size() >= BATCH) {
+        void add(SourcedMessage message) {
+            read.add(message);
+            if (read.size() >= BATCH) {
                 flush();
             }
         }
 
+        void add(IntakeOutcome outcome) {
+            switch (outcome) {
+                case IntakeOutcome.Accepted a -> throw new IllegalStateException("accepted messages go through a batch");
+                case IntakeOutcome.Duplicate d -> duplicates++;
+                case IntakeOutcome.Rejected r -> rejected++;
+            }
+        }
+
         void flush() {
-            publisher.publish(mailbox, pending, c -> { });
-            accepted += pending.size();
-            pending.clear();
-            keys.clear();
+            List<IntakeOutcome.Accepted> publishable = new ArrayList<>();
+            for (IntakeOutcome outcome : intake.takeAll(mailbox, classifier, read)) {
+                if (outcome instanceof IntakeOutcome.Accepted a) {
+                    publishable.add(a);
+                } else {
+                    add(outcome);
+                }
+            }
+            publisher.publish(mailbox, publishable, c -> { });
+            accepted += publishable.size();
+            read.clear();
         }
 
         ImportReport finish() {

@@ -28,10 +28,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -59,6 +60,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     private final long maxMessageBytes;
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
     private final ScheduledExecutorService idleBreaker;
+    private final ExecutorService fetcher;
     private final AtomicLong published = new AtomicLong();
     private volatile boolean running = true;
     private volatile WatcherState state = WatcherState.STARTING;
@@ -81,6 +83,11 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
         this.events = events;
         this.classifier = new TrafficClassifier(config.ownAddresses());
         this.maxMessageBytes = maxMessageBytes;
+        this.fetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "imap-fetch-" + config.id() + "-" + folderName);
+            t.setDaemon(true);
+            return t;
+        });
         this.idleBreaker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "imap-idle-renew-" + config.id() + "-" + folderName);
             t.setDaemon(true);
@@ -195,8 +202,9 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
             lastUid = checkpoint.lastUid();
         }
         List<long[]> pending = uidsAndSizesAfter(folder, lastUid);
+        List<List<long[]>> batches = new ArrayList<>();
         int i = 0;
-        while (i < pending.size() && running) {
+        while (i < pending.size()) {
             List<long[]> batch = new ArrayList<>();
             long bytes = 0;
             while (i < pending.size() && batch.size() < config.fetchBatchSize() && (batch.isEmpty() || bytes + pending.get(i)[1] <= BATCH_BYTES)) {
@@ -204,39 +212,76 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
                 batch.add(next);
                 bytes += next[1] <= maxMessageBytes ? next[1] : 0;
             }
-            handleBatch(folder, validity, batch);
+            batches.add(batch);
+        }
+        // The next batch's bodies download while this one is normalised and published: fetch and processing overlap.
+        CompletableFuture<Map<Long, byte[]>> next = batches.isEmpty() ? null : prefetch(folder, batches.get(0));
+        for (int b = 0; b < batches.size() && running; b++) {
+            Map<Long, byte[]> bodies = await(next);
+            next = b + 1 < batches.size() ? prefetch(folder, batches.get(b + 1)) : null;
+            handleBatch(folder, validity, batches.get(b), bodies);
+        }
+        if (next != null) {
+            await(next);
         }
     }
 
-    private void handleBatch(IMAPFolder folder, long validity, List<long[]> batch) throws MessagingException {
+    private CompletableFuture<Map<Long, byte[]>> prefetch(IMAPFolder folder, List<long[]> batch) {
         List<Long> toFetch = new ArrayList<>();
         for (long[] uidAndSize : batch) {
             if (uidAndSize[1] <= maxMessageBytes) {
                 toFetch.add(uidAndSize[0]);
             }
         }
-        Map<Long, byte[]> bodies = toFetch.isEmpty() ? Map.of() : bodies(folder, toFetch);
-        List<IntakeOutcome.Accepted> accepted = new ArrayList<>();
-        Set<String> inBatch = new HashSet<>();
-        List<Long> handled = new ArrayList<>();
+        if (toFetch.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return bodies(folder, toFetch);
+            } catch (MessagingException e) {
+                throw new CompletionException(e);
+            }
+        }, fetcher);
+    }
+
+    private static Map<Long, byte[]> await(CompletableFuture<Map<Long, byte[]>> bodies) throws MessagingException {
+        try {
+            return bodies.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof MessagingException m) {
+                throw m;
+            }
+            throw e;
+        }
+    }
+
+    private void handleBatch(IMAPFolder folder, long validity, List<long[]> batch, Map<Long, byte[]> bodies) throws MessagingException {
+        List<SourcedMessage> fetched = new ArrayList<>();
+        List<Long> fetchedUids = new ArrayList<>();
+        List<IntakeOutcome> outcomes = new ArrayList<>();
+        List<Long> outcomeUids = new ArrayList<>();
         for (long[] uidAndSize : batch) {
             long uid = uidAndSize[0];
             String source = "imap:" + folderName + "/uid:" + uid + "/uidvalidity:" + validity;
-            IntakeOutcome outcome;
             if (uidAndSize[1] > maxMessageBytes) {
-                outcome = intake.rejectUnread(config.id(), source, uidAndSize[1]);
-            } else {
-                byte[] raw = bodies.get(uid);
-                if (raw == null) {
-                    continue;
-                }
-                outcome = intake.take(config.id(), classifier, new SourcedMessage(source, raw));
+                outcomes.add(intake.rejectUnread(config.id(), source, uidAndSize[1]));
+                outcomeUids.add(uid);
+            } else if (bodies.containsKey(uid)) {
+                fetched.add(new SourcedMessage(source, bodies.get(uid)));
+                fetchedUids.add(uid);
             }
-            if (outcome instanceof IntakeOutcome.Accepted a && inBatch.add(a.email().messageId() + "\n" + a.contentHash())) {
+        }
+        outcomes.addAll(intake.takeAll(config.id(), classifier, fetched));
+        outcomeUids.addAll(fetchedUids);
+        List<IntakeOutcome.Accepted> accepted = new ArrayList<>();
+        List<Long> handled = new ArrayList<>();
+        for (int k = 0; k < outcomes.size(); k++) {
+            if (outcomes.get(k) instanceof IntakeOutcome.Accepted a) {
                 accepted.add(a);
             }
-            if (!(outcome instanceof IntakeOutcome.Rejected)) {
-                handled.add(uid);
+            if (!(outcomes.get(k) instanceof IntakeOutcome.Rejected)) {
+                handled.add(outcomeUids.get(k));
             }
         }
         long highest = batch.get(batch.size() - 1)[0];
@@ -393,6 +438,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
             }
         }
         idleBreaker.shutdownNow();
+        fetcher.shutdownNow();
         state = WatcherState.STOPPED;
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 public final class RawMessageStore {
 
     private final Path dir;
+    private final java.util.Set<Path> knownDirs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** A store under the directory, created when missing. */
     public RawMessageStore(Path dir) {
@@ -37,8 +38,10 @@ public final class RawMessageStore {
         Path file = pathOf(sha256);
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                Path temp = Files.createTempFile(file.getParent(), sha256, ".part");
+                if (knownDirs.add(file.getParent())) {
+                    Files.createDirectories(file.getParent());
+                }
+                Path temp = file.resolveSibling(sha256 + "." + Thread.currentThread().threadId() + ".part");
                 Files.write(temp, raw);
                 try {
                     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);

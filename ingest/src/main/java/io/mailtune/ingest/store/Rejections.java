@@ -29,17 +29,22 @@ public final class Rejections {
     /** Records a rejection unless one with the same id exists. */
     public void recordOnce(Rejection r) {
         db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM ingest_rejection WHERE rejection_id = ?")) {
-                s.setString(1, r.rejectionId());
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        return null;
-                    }
-                }
-            }
-            record(c, r);
+            recordOnce(c, r);
             return null;
         });
+    }
+
+    /** Records a rejection unless one with the same id exists, inside the caller's transaction. */
+    public void recordOnce(java.sql.Connection c, Rejection r) throws java.sql.SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM ingest_rejection WHERE rejection_id = ?")) {
+            s.setString(1, r.rejectionId());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        record(c, r);
     }
 
     /** Records a rejection inside the caller's transaction. */

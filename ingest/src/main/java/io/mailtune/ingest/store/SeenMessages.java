@@ -23,7 +23,8 @@ public final class SeenMessages {
         return db.inTransaction(c -> contains(c, mailbox, messageId, contentHash));
     }
 
-    static boolean contains(Connection c, String mailbox, String messageId, String contentHash) throws SQLException {
+    /** True when this mailbox already published the message, inside the caller's transaction. */
+    public static boolean contains(Connection c, String mailbox, String messageId, String contentHash) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT 1 FROM ingest_seen WHERE mailbox = ? AND message_id = ? AND content_hash = ?")) {
             s.setString(1, mailbox);
