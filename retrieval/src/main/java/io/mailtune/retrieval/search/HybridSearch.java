@@ -13,6 +13,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -43,6 +44,9 @@ final class HybridSearch {
     private static final float TITLE_BOOST = 0.5f;
     private static final float HEADING_BOOST = 0.5f;
     private static final int HIGHLIGHT_MAX_CHARS = 10_000;
+    private static final int MIN_FUZZY_LENGTH = 4;
+    private static final int TWO_EDIT_LENGTH = 7;
+    private static final int FUZZY_EXPANSIONS = 10;
     private static final Pattern MARKED = Pattern.compile("\\*\\*(.+?)\\*\\*");
     private static final Set<String> LOADED_FIELDS = Set.of(
             IndexFields.ARTICLE_ID, IndexFields.CHUNK_ID, IndexFields.TYPE, IndexFields.PRODUCT, IndexFields.LANGUAGE,
@@ -63,7 +67,7 @@ final class HybridSearch {
         int n = Math.max(candidates, k);
         Query filter = filters.toQuery();
         Map<Integer, Candidate> byDoc = new HashMap<>();
-        Query keywordQuery = mode == SearchMode.VECTOR ? null : keywordQuery(query);
+        Query keywordQuery = mode == SearchMode.VECTOR ? null : keywordQuery(searcher, query);
         if (keywordQuery != null) {
             Query scored = filter == null ? keywordQuery : new BooleanQuery.Builder()
                     .add(keywordQuery, BooleanClause.Occur.MUST)
@@ -101,15 +105,25 @@ final class HybridSearch {
         return load(searcher, keywordQuery, ranked);
     }
 
-    /** Per distinct analysed word: body, title and heading term queries, summed (BM25 per field). */
-    Query keywordQuery(String query) {
+    /**
+     * Per distinct analysed word: body, title and heading term queries, summed (BM25 per field). A word no passage
+     * contains is most likely misspelt ("pasword", "adress"), so it also matches indexed words within one or two
+     * edits; known words are never expanded, which keeps the cost to the rare typo.
+     */
+    Query keywordQuery(IndexSearcher searcher, String query) throws IOException {
         Set<String> terms = analyse(query);
         if (terms.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         for (String term : terms) {
-            builder.add(new TermQuery(new Term(IndexFields.BODY, term)), BooleanClause.Occur.SHOULD);
+            Term bodyTerm = new Term(IndexFields.BODY, term);
+            if (term.length() >= MIN_FUZZY_LENGTH && searcher.getIndexReader().docFreq(bodyTerm) == 0) {
+                int edits = term.length() >= TWO_EDIT_LENGTH ? 2 : 1;
+                builder.add(new FuzzyQuery(bodyTerm, edits, 1, FUZZY_EXPANSIONS, true), BooleanClause.Occur.SHOULD);
+                continue;
+            }
+            builder.add(new TermQuery(bodyTerm), BooleanClause.Occur.SHOULD);
             builder.add(new BoostQuery(new TermQuery(new Term(IndexFields.TITLE, term)), TITLE_BOOST), BooleanClause.Occur.SHOULD);
             builder.add(new BoostQuery(new TermQuery(new Term(IndexFields.HEADING, term)), HEADING_BOOST), BooleanClause.Occur.SHOULD);
         }

@@ -73,6 +73,13 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aMisspeltWordStillMatchesByKeyword() {
+        SearchHit hit = kb.search("forgot my pasword", SearchFilters.NONE, 1, SearchMode.BM25).getFirst();
+        assertEquals("password-reset", hit.citation().articleId());
+        assertTrue(hit.matchedTerms().contains("password"), hit.highlight());
+    }
+
+    @Test
     void aMatchByMeaningAloneHasNoMarkedTerms() {
         SearchHit hit = kb.search("xyzzy", SearchFilters.NONE, 1, SearchMode.VECTOR).getFirst();
         assertEquals(0, hit.score().bm25Rank());
