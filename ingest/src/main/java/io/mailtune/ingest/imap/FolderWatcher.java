@@ -156,12 +156,16 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
             lastProblem = null;
             backoff.reset();
             while (running) {
+                int known = folder.getMessageCount();
                 readNew(folder);
                 if (!running) {
                     break;
                 }
                 if (idle) {
-                    idleOnce(folder);
+                    // Mail announced while we were reading would not wake a new IDLE: read again first.
+                    if (folder.getMessageCount() == known) {
+                        idleOnce(folder);
+                    }
                 } else {
                     pause(config.pollInterval());
                 }

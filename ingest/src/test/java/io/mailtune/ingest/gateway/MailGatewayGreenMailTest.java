@@ -84,7 +84,8 @@ class MailGatewayGreenMailTest {
     void mailDeliveredWhileIdlingIsPublishedOnceAndTheServerIsLeftUntouched() throws Exception {
         String id = "idle-" + UUID.randomUUID().toString().substring(0, 8);
         try (MailGateway gateway = gateway()) {
-            gateway.start(List.of(mailbox(id)));
+            // IDLE is renewed only after 2 minutes: mail must arrive through IDLE itself within the 30 s wait.
+            gateway.start(List.of(mailbox(id).withWaiting(true, Duration.ofMinutes(1), Duration.ofMinutes(2))));
             awaitState(gateway, id, WatcherState.CONNECTED);
             Thread.sleep(500);
             for (int i = 1; i <= 3; i++) {
