@@ -89,17 +89,15 @@ public final class Generator implements AutoCloseable {
             r.lease.close();
             throw new RejectedExecutionException("generator queue is full (" + options.maxQueued() + " requests)");
         }
+        if (closed && queue.remove(r)) {
+            r.finish(FinishReason.CANCELLED); // closed while queuing, after the loop's last drain
+        }
         return r.generation;
     }
 
     /** Submits and waits for the answer. */
     public GenerationResult generate(GenerationRequest request) {
         return submit(request).result().join();
-    }
-
-    /** Requests running or waiting. */
-    public int load() {
-        return queue.size() + running.size();
     }
 
     private void loop() {

@@ -208,6 +208,21 @@ class GeneratorTest {
     }
 
     @Test
+    void closingTheGeneratorEndsRunningAndQueuedRequestsAsCancelled() throws Exception {
+        LanguageModel raw = LanguageModel.load(dir, LoadOptions.defaults().withoutTokenizer());
+        Generator g = new Generator(raw, new AdapterHandle(raw), new GeneratorOptions(1, 4, 64));
+        TokenListener slow = (t, s) -> awaitQuietly(new CountDownLatch(1), 20);
+        Generator.Generation running = g.submit(request(PROMPT, SamplingOptions.greedy(), 40, List.of(), slow));
+        Generator.Generation queued = g.submit(request(PROMPT, SamplingOptions.greedy(), 40, List.of(), slow));
+        g.close();
+        assertEquals(FinishReason.CANCELLED, running.result().get(10, TimeUnit.SECONDS).reason());
+        assertEquals(FinishReason.CANCELLED, queued.result().get(10, TimeUnit.SECONDS).reason());
+        assertThrows(java.util.concurrent.RejectedExecutionException.class,
+                () -> g.submit(GenerationRequest.greedy(PROMPT, 1)));
+        raw.close();
+    }
+
+    @Test
     void aSwapMidFlightLeavesRunningRequestsOnTheirAdapterAndGivesNewOnesTheNewOne() throws Exception {
         LoraAdapter v1 = lora(1);
         LoraAdapter v2 = lora(2);
@@ -239,8 +254,12 @@ class GeneratorTest {
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
+        awaitQuietly(latch, 10_000);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, long millis) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            latch.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
