@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.jni.JniUtils;
 import io.mailtune.model.checkpoint.CheckpointTensors;
 import io.mailtune.model.checkpoint.CheckpointException;
 import io.mailtune.model.config.ModelConfig;
@@ -297,11 +298,18 @@ public final class Transformer implements AutoCloseable {
         List<NDArray> masks = masks(step, segments);
         boolean whole = segments.size() == 1;
         boolean half = halfLayers != null && rows == 1;
+        // Without autograd each layer's intermediates are freed when the layer ends, so a long prompt's memory
+        // peaks at one layer's activations instead of thirty.
+        boolean release = !JniUtils.isGradMode();
         for (int l = 0; l < layers.size(); l++) {
+            NDManager scope = release ? step.newSubManager() : step;
+            if (release) {
+                scope.tempAttachAll(x);
+            }
             LayerWeights w = half ? halfLayers.get(l) : layers.get(l);
             NDArray h = rmsNorm(x, w.inputNorm());
             NDArray qkv = project(h, w.qkv(), w.qkvBias());
-            qkv = addLora(step, qkv, h, segments, l, Projection.QKV);              // [rows, qW + 2kvW]
+            qkv = addLora(scope, qkv, h, segments, l, Projection.QKV);              // [rows, qW + 2kvW]
             NDArray qk = qkv.get(new NDIndex().addAllDim().addSliceDim(0, qW + kvW))
                     .reshape(rows, heads + kvHeads, d);
             qk = qk.mul(cos).add(qk.matMul(rotateHalf).mul(sin));                   // RoPE, q pre-scaled
@@ -312,17 +320,21 @@ public final class Transformer implements AutoCloseable {
             NDList outputs = new NDList(segments.size());
             for (int s = 0; s < segments.size(); s++) {
                 Segment seg = segments.get(s);
-                outputs.add(attend(step, seg, l, whole ? q : rowsOf(q, seg), whole ? k : rowsOf(k, seg),
+                outputs.add(attend(scope, seg, l, whole ? q : rowsOf(q, seg), whole ? k : rowsOf(k, seg),
                         whole ? v : rowsOf(v, seg), masks.get(s)));
             }
             NDArray attn = whole ? outputs.head() : NDArrays.concat(outputs);       // [rows, qW]
-            x = x.add(addLora(step, project(attn, w.o(), null), attn, segments, l, Projection.O));
+            x = x.add(addLora(scope, project(attn, w.o(), null), attn, segments, l, Projection.O));
             NDArray h2 = rmsNorm(x, w.postNorm());
-            NDArray gu = addLora(step, project(h2, w.gateUp(), null), h2, segments, l, Projection.GATE_UP); // [rows, 2I]
+            NDArray gu = addLora(scope, project(h2, w.gateUp(), null), h2, segments, l, Projection.GATE_UP); // [rows, 2I]
             NDList parts = gu.split(2, 1);
             NDArray gate = parts.get(0);
             NDArray act = gate.mul(Activation.sigmoid(gate)).mul(parts.get(1));  // SwiGLU, [rows, I]
-            x = x.add(addLora(step, project(act, w.down(), null), act, segments, l, Projection.DOWN));
+            x = x.add(addLora(scope, project(act, w.down(), null), act, segments, l, Projection.DOWN));
+            if (release) {
+                x.attach(step);
+                scope.close();
+            }
         }
         for (Segment s : segments) {
             s.cache().advance(s.count());
