@@ -121,10 +121,7 @@ public final class InboundPublisher implements AutoCloseable {
         }
         Map<TopicPartition, Long> ends = offsets.endOffsets(touched, ackTimeout);
         db.inTransaction(c -> {
-            for (IntakeOutcome.Accepted a : batch) {
-                int partition = partitionOf.get(a);
-                insertPending(c, mailbox, a, partition, ends.get(new TopicPartition(topic, partition)));
-            }
+            insertPending(c, mailbox, batch, partitionOf, ends);
             return null;
         });
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
@@ -148,10 +145,9 @@ public final class InboundPublisher implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for Kafka acknowledgements", e);
         }
         db.inTransaction(c -> {
-            for (IntakeOutcome.Accepted a : batch) {
-                seen.record(c, mailbox, a.email().messageId(), a.contentHash(), a.email().emailId(), a.email().threadId());
-                deletePending(c, a.email().emailId());
-            }
+            seen.recordAll(c, mailbox, batch.stream().map(a -> new SeenMessages.Published(a.email().messageId(), a.contentHash(),
+                    a.email().emailId(), a.email().threadId())).toList());
+            deletePending(c, batch.stream().map(a -> a.email().emailId()).toList());
             step.run(c);
             return null;
         });
@@ -203,14 +199,9 @@ public final class InboundPublisher implements AutoCloseable {
         }
         offsets.unsubscribe();
         db.inTransaction(c -> {
-            for (Pending p : pending) {
-                if (published.contains(p.emailId())) {
-                    seen.record(c, mailbox, p.messageId(), p.contentHash(), p.emailId(), p.threadId());
-                }
-            }
-            for (Pending p : pending) {
-                deletePending(c, p.emailId());
-            }
+            seen.recordAll(c, mailbox, pending.stream().filter(p -> published.contains(p.emailId()))
+                    .map(p -> new SeenMessages.Published(p.messageId(), p.contentHash(), p.emailId(), p.threadId())).toList());
+            deletePending(c, pending.stream().map(Pending::emailId).toList());
             return null;
         });
         return (int) pending.stream().filter(p -> published.contains(p.emailId())).count();
@@ -221,25 +212,35 @@ public final class InboundPublisher implements AutoCloseable {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    private static void insertPending(Connection c, String mailbox, IntakeOutcome.Accepted a, int partition, Long offset) throws SQLException {
+    private static void insertPending(Connection c, String mailbox, List<IntakeOutcome.Accepted> batch,
+                                      Map<IntakeOutcome.Accepted, Integer> partitionOf, Map<TopicPartition, Long> ends) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO ingest_pending (email_id, mailbox, message_id, content_hash,"
                 + " thread_id, topic_partition, start_offset, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, a.email().emailId());
-            s.setString(2, mailbox);
-            s.setString(3, a.email().messageId());
-            s.setString(4, a.contentHash());
-            s.setString(5, a.email().threadId());
-            s.setInt(6, partition);
-            s.setLong(7, offset == null ? 0 : offset);
-            s.setLong(8, System.currentTimeMillis());
-            s.executeUpdate();
+            long now = System.currentTimeMillis();
+            for (IntakeOutcome.Accepted a : batch) {
+                int partition = partitionOf.get(a);
+                Long offset = ends.get(new TopicPartition(Topics.INBOUND.name(), partition));
+                s.setString(1, a.email().emailId());
+                s.setString(2, mailbox);
+                s.setString(3, a.email().messageId());
+                s.setString(4, a.contentHash());
+                s.setString(5, a.email().threadId());
+                s.setInt(6, partition);
+                s.setLong(7, offset == null ? 0 : offset);
+                s.setLong(8, now);
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 
-    private static void deletePending(Connection c, String emailId) throws SQLException {
+    private static void deletePending(Connection c, List<String> emailIds) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM ingest_pending WHERE email_id = ?")) {
-            s.setString(1, emailId);
-            s.executeUpdate();
+            for (String id : emailIds) {
+                s.setString(1, id);
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 

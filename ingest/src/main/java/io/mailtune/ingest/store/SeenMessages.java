@@ -39,18 +39,39 @@ public final class SeenMessages {
     /** Records a published message inside the caller's transaction; recording it twice is harmless. */
     public void record(Connection c, String mailbox, String messageId, String contentHash, String emailId, String threadId)
             throws SQLException {
-        if (contains(c, mailbox, messageId, contentHash)) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO ingest_seen (mailbox, message_id, content_hash, email_id, thread_id, seen_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, mailbox);
-            s.setString(2, messageId);
-            s.setString(3, contentHash);
-            s.setString(4, emailId);
-            s.setString(5, threadId);
-            s.setLong(6, System.currentTimeMillis());
-            s.executeUpdate();
+        recordAll(c, mailbox, java.util.List.of(new Published(messageId, contentHash, emailId, threadId)));
+    }
+
+    /**
+     * A published message's dedupe key and ids.
+     *
+     * @param messageId   its Message-ID
+     * @param contentHash its content hash
+     * @param emailId     our id of it
+     * @param threadId    its thread
+     */
+    public record Published(String messageId, String contentHash, String emailId, String threadId) {
+    }
+
+    /** Records published messages in one statement batch (one round trip on PostgreSQL); existing keys are kept. */
+    public void recordAll(Connection c, String mailbox, java.util.List<Published> messages) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO ingest_seen (mailbox, message_id, content_hash, email_id, thread_id,"
+                + " seen_at) SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ingest_seen WHERE mailbox = ? AND message_id = ?"
+                + " AND content_hash = ?)")) {
+            long now = System.currentTimeMillis();
+            for (Published p : messages) {
+                s.setString(1, mailbox);
+                s.setString(2, p.messageId());
+                s.setString(3, p.contentHash());
+                s.setString(4, p.emailId());
+                s.setString(5, p.threadId());
+                s.setLong(6, now);
+                s.setString(7, mailbox);
+                s.setString(8, p.messageId());
+                s.setString(9, p.contentHash());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 }

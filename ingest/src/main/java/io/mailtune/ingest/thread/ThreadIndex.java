@@ -133,17 +133,17 @@ public final class ThreadIndex {
     }
 
     private static void recordMessage(Connection c, String mailbox, String messageId, String contentHash, String thread) throws SQLException {
-        if (lookup(c, "SELECT thread_id FROM ingest_thread_message WHERE mailbox = ? AND message_id = ? AND content_hash = ?",
-                mailbox, messageId, contentHash).isPresent()) {
-            return;
-        }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO ingest_thread_message (mailbox, message_id, content_hash,"
-                + " thread_id, recorded_at) VALUES (?, ?, ?, ?, ?)")) {
+                + " thread_id, recorded_at) SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ingest_thread_message"
+                + " WHERE mailbox = ? AND message_id = ? AND content_hash = ?)")) {
             s.setString(1, mailbox);
             s.setString(2, messageId);
             s.setString(3, contentHash);
             s.setString(4, thread);
             s.setLong(5, System.currentTimeMillis());
+            s.setString(6, mailbox);
+            s.setString(7, messageId);
+            s.setString(8, contentHash);
             s.executeUpdate();
         }
     }
