@@ -2,6 +2,7 @@ package io.mailtune.model.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
@@ -9,8 +10,6 @@ import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import io.mailtune.model.config.ModelConfig;
 import io.mailtune.model.lora.LoraTarget;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The decoder's forward pass for training: a padded [batch, seq] batch at once, causal and padding masks, no KV
@@ -33,7 +32,7 @@ public final class TrainingForward implements AutoCloseable {
     private final NDArray rotateHalf; // [d, d]: x·R = concat(-x2, x1)
     private final NDArray eps;        // [1]
     private final NDArray loraScale;  // [1]
-    private final Map<Integer, NDArray> causal = new HashMap<>(); // seq -> [group·seq, seq]
+    private final NDArray causal;     // [maxSeq, maxSeq]: 0 on and below the diagonal, MASKED above
     private final int maxSeq;
 
     /** A forward over {@code weights} for sequences of up to {@code maxSeq} tokens. */
@@ -75,6 +74,13 @@ public final class TrainingForward implements AutoCloseable {
             r[j * d + j + d / 2] = 1;
         }
         this.rotateHalf = constants.create(r, new Shape(d, d));
+        float[] c = new float[maxSeq * maxSeq];
+        for (int i = 0; i < maxSeq; i++) {
+            for (int j = i + 1; j < maxSeq; j++) {
+                c[i * maxSeq + j] = MASKED;
+            }
+        }
+        this.causal = constants.create(c, new Shape(maxSeq, maxSeq));
         this.eps = constants.create(new float[] {(float) config.rmsNormEps()}, new Shape(1));
         double s = weights.loraConfig() == null ? 1.0 : weights.loraConfig().scale();
         this.loraScale = constants.create(new float[] {(float) s}, new Shape(1));
@@ -100,7 +106,7 @@ public final class TrainingForward implements AutoCloseable {
         NDArray sq = gather(positions, sinQ).reshape(1, seq, 1, d);
         NDArray ck = gather(positions, cosK).reshape(1, seq, 1, d);
         NDArray sk = gather(positions, sinK).reshape(1, seq, 1, d);
-        NDArray mask = mask(step, batch, seq, lengths);                         // [batch, 1, group·seq, seq]
+        NDArray mask = mask(step, batch, seq, lengths);                         // [batch, 1, 1, seq, seq]
         for (int l = 0; l < config.layers(); l++) {
             String p = "model.layers." + l + ".";
             NDArray h = rmsNorm(x, weights.base(p + "input_layernorm.weight"));
@@ -157,33 +163,23 @@ public final class TrainingForward implements AutoCloseable {
                 .reshape(batch, kvHeads, (long) group * seq, d);                 // [batch, kvHeads, group·seq, d]
         NDArray kt = k.transpose(0, 2, 3, 1);                                     // [batch, kvHeads, d, seq]
         NDArray vt = v.transpose(0, 2, 1, 3);                                     // [batch, kvHeads, seq, d]
-        NDArray scores = qg.matMul(kt).add(mask);                                 // [batch, kvHeads, group·seq, seq]
-        NDArray out = scores.softmax(-1).matMul(vt);                              // [batch, kvHeads, group·seq, d]
+        NDArray scores = qg.matMul(kt).reshape(batch, kvHeads, group, seq, seq).add(mask);
+        NDArray probs = scores.softmax(-1).reshape(batch, kvHeads, (long) group * seq, seq);
+        NDArray out = probs.matMul(vt);                                           // [batch, kvHeads, group·seq, d]
         return out.reshape(batch, kvHeads, group, seq, d).transpose(0, 3, 1, 2, 4)
                 .reshape(batch, seq, config.queryWidth());
     }
 
-    // Causal within each row, and keys past a row's length hidden: [batch, 1, group·seq, seq].
+    // Causal within each row, and keys past a row's length hidden: [batch, 1, 1, seq, seq].
     private NDArray mask(NDManager step, int batch, int seq, int[] lengths) {
-        int group = config.heads() / config.kvHeads();
-        NDArray c = causal.computeIfAbsent(seq, n -> {
-            float[] m = new float[group * n * n];
-            for (int g = 0; g < group; g++) {
-                for (int i = 0; i < n; i++) {
-                    for (int j = i + 1; j < n; j++) {
-                        m[(g * n + i) * n + j] = MASKED;
-                    }
-                }
-            }
-            return constants.create(m, new Shape(group * n, n));
-        });
         float[] pad = new float[batch * seq];
         for (int b = 0; b < batch; b++) {
             for (int j = lengths[b]; j < seq; j++) {
                 pad[b * seq + j] = MASKED;
             }
         }
-        return step.create(pad, new Shape(batch, 1, 1, seq)).add(c);
+        NDArray c = causal.get(step, new NDIndex().addSliceDim(0, seq).addSliceDim(0, seq));
+        return step.create(pad, new Shape(batch, 1, 1, 1, seq)).add(c);
     }
 
     private NDArray project(NDArray x, String module, int layer, LoraTarget target) {
