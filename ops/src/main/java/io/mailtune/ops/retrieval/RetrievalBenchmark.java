@@ -28,7 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Query encoding (MiniLM) is timed on its own; search latencies exclude it and include everything else a caller gets:
  * BM25 and HNSW retrieval, fusion, highlighting and loading stored fields for the top 10.
  *
- * <p>Usage: {@code RetrievalBenchmark [--chunks 100000] [--seconds 10] [--work DIR]}
+ * <p>Variants are timed round-robin on the same queries, after a warm-up as long as the measurement; with
+ * {@code --compact} they are timed again after merging the index into one segment.
+ *
+ * <p>Usage: {@code RetrievalBenchmark [--chunks 100000] [--seconds 10] [--work DIR] [--compact]}
  */
 public final class RetrievalBenchmark {
 
@@ -94,29 +97,20 @@ public final class RetrievalBenchmark {
                 }
             }
 
-            System.out.printf(Locale.ROOT, "%d segments%n", kb.segmentCount());
-            if (compact) {
-                long tc = System.nanoTime();
-                kb.compact();
-                System.out.printf(Locale.ROOT, "compacted to %d segment(s) in %.1f s%n", kb.segmentCount(), (System.nanoTime() - tc) / 1e9);
-            }
             List<Variant> variants = List.of(
                     new Variant("hybrid search, top 10", SearchFilters.NONE, SearchMode.HYBRID),
                     new Variant("hybrid + product filter (1/4 of passages)", SearchFilters.NONE.withProduct("store"), SearchMode.HYBRID),
                     new Variant("BM25 only", SearchFilters.NONE, SearchMode.BM25),
                     new Variant("vector (HNSW) only", SearchFilters.NONE, SearchMode.VECTOR));
-            List<Latencies> latencies = measureInterleaved(kb, queries, vectors, variants, seconds);
-            System.out.println();
-            System.out.println("| what (search latencies exclude query encoding) | samples | p50 ms | p99 ms | mean ms | CPU p50 ms | CPU p99 ms |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-            System.out.printf(Locale.ROOT, "| query encoding (MiniLM, one query) | %d | %.2f | %.2f | %.2f | | |%n", encoding.count(),
-                    encoding.percentileMillis(50), encoding.percentileMillis(99), encoding.meanMillis());
-            for (int v = 0; v < variants.size(); v++) {
-                Latencies wall = latencies.get(v);
-                Latencies cpuTime = latencies.get(variants.size() + v);
-                System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n", variants.get(v).name(), wall.count(),
-                        wall.percentileMillis(50), wall.percentileMillis(99), wall.meanMillis(),
-                        cpuTime.percentileMillis(50), cpuTime.percentileMillis(99));
+            System.out.printf(Locale.ROOT, "%nquery encoding (MiniLM, one query, %d samples): p50 %.2f ms, p99 %.2f ms, mean %.2f ms%n",
+                    encoding.count(), encoding.percentileMillis(50), encoding.percentileMillis(99), encoding.meanMillis());
+            printLatencies(kb, queries, vectors, variants, seconds);
+            if (compact) {
+                long tc = System.nanoTime();
+                kb.compact();
+                System.out.printf(Locale.ROOT, "%ncompacted to %d segment(s) in %.1f s, %s on disk%n", kb.segmentCount(),
+                        (System.nanoTime() - tc) / 1e9, mib(index));
+                printLatencies(kb, queries, vectors, variants, seconds);
             }
             System.out.println();
             System.out.println("| threads | hybrid searches/s (excl. encoding) |");
@@ -140,6 +134,22 @@ public final class RetrievalBenchmark {
         }
     }
 
+    private static void printLatencies(KnowledgeBase kb, List<LabelledQuery> queries, List<float[]> vectors, List<Variant> variants,
+                                       int seconds) {
+        List<Latencies> latencies = measureInterleaved(kb, queries, vectors, variants, seconds);
+        System.out.printf(Locale.ROOT, "%n%d segment(s); search latencies exclude query encoding; system load average %.1f%n%n",
+                kb.segmentCount(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("| what | samples | p50 ms | p99 ms | mean ms | CPU p50 ms | CPU p99 ms |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        for (int v = 0; v < variants.size(); v++) {
+            Latencies wall = latencies.get(v);
+            Latencies cpuTime = latencies.get(variants.size() + v);
+            System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n", variants.get(v).name(), wall.count(),
+                    wall.percentileMillis(50), wall.percentileMillis(99), wall.meanMillis(),
+                    cpuTime.percentileMillis(50), cpuTime.percentileMillis(99));
+        }
+    }
+
     /** A search configuration to time. */
     private record Variant(String name, SearchFilters filters, SearchMode mode) {
     }
@@ -156,7 +166,7 @@ public final class RetrievalBenchmark {
             out.add(new Latencies());
         }
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        long warmUntil = System.nanoTime() + Math.max(1, seconds / 3) * 1_000_000_000L;
+        long warmUntil = System.nanoTime() + seconds * 1_000_000_000L;
         long until = warmUntil + seconds * 1_000_000_000L;
         int i = 0;
         while (System.nanoTime() < until) {
