@@ -6,6 +6,8 @@ package io.mailtune.ingest.imap;
  */
 public final class TokenRevokedException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     /** A revocation with the provider's own error text. */
     public TokenRevokedException(String message) {
         super(message);

@@ -3,6 +3,8 @@ package io.mailtune.ingest.mime;
 /** Thrown when a message cannot be normalised; carries the reason and a detail for the rejection record. */
 public final class RejectedMessageException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     private final RejectionReason reason;
 
     /** A rejection with its reason and what exactly was wrong. */

@@ -248,6 +248,6 @@ public final class InboundPublisher implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
-        offsets.close(Duration.ofSeconds(2));
+        offsets.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(2)));
     }
 }

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.core.mail.InboundEmail;
+import io.mailtune.ingest.imap.AfterIngest;
 import io.mailtune.ingest.imap.FirstSync;
 import io.mailtune.ingest.imap.ImapAuth;
 import io.mailtune.ingest.imap.MailboxConfig;
@@ -160,6 +161,36 @@ class MailGatewayGreenMailTest {
         List<InboundEmail> published = InboundTopic.read(kafka, id, 3, Duration.ofSeconds(30));
         assertEquals(List.of("New after the change", "Old 1", "Old 2"), published.stream().map(InboundEmail::subject).sorted().toList(),
                 "the old messages once, before the change, and the new one after it");
+    }
+
+    @Test
+    void whenConfiguredPublishedMailIsMarkedSeenOrMoved() throws Exception {
+        String id = "act-" + UUID.randomUUID().toString().substring(0, 8);
+        String seenFolder = "Seen" + id.substring(4);
+        String moveFolder = "Move" + id.substring(4);
+        String archive = "Archive" + id.substring(4);
+        createFolder(seenFolder);
+        createFolder(moveFolder);
+        createFolder(archive);
+        append(seenFolder, "s1", "To be marked seen");
+        append(moveFolder, "m1", "To be moved");
+        try (MailGateway gateway = gateway()) {
+            gateway.start(List.of(mailbox(id + "-seen").withFolders(List.of(seenFolder)).withAfterIngest(AfterIngest.MARK_SEEN, null),
+                    mailbox(id + "-move").withFolders(List.of(moveFolder)).withAfterIngest(AfterIngest.MOVE, archive)));
+            awaitPublished(gateway, id + "-seen", seenFolder, 1);
+            awaitPublished(gateway, id + "-move", moveFolder, 1);
+        }
+        try (Store client = imapClient()) {
+            Folder seen = client.getFolder(seenFolder);
+            seen.open(Folder.READ_ONLY);
+            assertTrue(seen.getMessage(1).isSet(Flags.Flag.SEEN));
+            Folder moved = client.getFolder(moveFolder);
+            moved.open(Folder.READ_ONLY);
+            assertEquals(0, moved.getMessageCount());
+            Folder target = client.getFolder(archive);
+            target.open(Folder.READ_ONLY);
+            assertEquals("To be moved", target.getMessage(1).getSubject());
+        }
     }
 
     @Test
