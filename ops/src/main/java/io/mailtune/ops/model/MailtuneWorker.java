@@ -27,7 +27,10 @@ public final class MailtuneWorker {
     private MailtuneWorker() {
     }
 
-    /** Arguments: model dir, prompt length, decode tokens, concurrent requests, intra-op threads. */
+    /**
+     * Arguments: model dir, prompt length, decode tokens, concurrent requests, intra-op threads, and {@code full}
+     * (everything, float32) or {@code half} (single-stream decode with float16 weight copies, keys suffixed _half).
+     */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int promptLength = Integer.parseInt(args[1]);
@@ -35,6 +38,10 @@ public final class MailtuneWorker {
         int concurrent = Integer.parseInt(args[3]);
         int threads = Integer.parseInt(args[4]);
         Measurements m = new Measurements();
+        if (args[5].equals("half")) {
+            half(dir, decodeTokens, concurrent, threads, m);
+            return;
+        }
         long start = System.nanoTime();
         try (LanguageModel model = LanguageModel.load(dir, LoadOptions.defaults().withoutTokenizer().withMaxContext(2048))) {
             m.put("load_s", (System.nanoTime() - start) / 1e9);
@@ -60,14 +67,19 @@ public final class MailtuneWorker {
                 m.put("decode_lora_tok_s", decodeRate(generator, List.of(Measurements.tokens(16, vocab, 20)), decodeTokens));
             }
         }
+        m.put("peak_rss_mib", Measurements.peakRssMiB());
+    }
+
+    private static void half(Path dir, int decodeTokens, int concurrent, int threads, Measurements m) throws Exception {
         try (LanguageModel model = LanguageModel.load(dir,
                 LoadOptions.defaults().withoutTokenizer().withMaxContext(2048).withHalfDecode());
-             Generator generator = new Generator(model, new AdapterHandle(model), new GeneratorOptions(concurrent, 64, 8192, threads))) {
+             Generator generator = new Generator(model, new AdapterHandle(model),
+                     new GeneratorOptions(concurrent, 64, 8192, threads))) {
             int vocab = model.config().vocabSize();
             generator.generate(GenerationRequest.greedy(Measurements.tokens(64, vocab, 1), 16));
-            m.put("decode_half_tok_s", decodeRate(generator, List.of(Measurements.tokens(16, vocab, 20)), decodeTokens));
+            m.put("decode_tok_s_half", decodeRate(generator, List.of(Measurements.tokens(16, vocab, 20)), decodeTokens));
         }
-        m.put("peak_rss_mib", Measurements.peakRssMiB());
+        m.put("peak_rss_mib_half", Measurements.peakRssMiB());
     }
 
     private static double firstTokenSeconds(Generator generator, int[] prompt) throws Exception {
@@ -78,35 +90,40 @@ public final class MailtuneWorker {
         return (first.get() - start) / 1e9;
     }
 
-    // Tokens per second after every request has its first token, until the first request finishes.
+    // Tokens per second while all requests decode together: requests x 1 / the median time between two steps
+    // (each step gives every running request one token). The median keeps a shared machine's stalls out.
     private static double decodeRate(Generator generator, List<int[]> prompts, int tokens) throws Exception {
         int n = prompts.size();
         CountDownLatch allStarted = new CountDownLatch(n);
-        AtomicLong windowStart = new AtomicLong();
-        AtomicLong windowEnd = new AtomicLong();
-        AtomicLong counted = new AtomicLong();
+        AtomicLong firstFinished = new AtomicLong(Long.MAX_VALUE);
+        List<Long> steps = new ArrayList<>();
         List<Generator.Generation> runs = new ArrayList<>();
-        for (int[] prompt : prompts) {
+        for (int r = 0; r < n; r++) {
+            boolean timed = r == 0;
             int[] seen = {0};
-            runs.add(generator.submit(new GenerationRequest(prompt, SamplingOptions.greedy(), tokens, Set.of(), List.of(),
-                    (token, text) -> {
-                        seen[0]++;
-                        if (seen[0] == 1) {
+            runs.add(generator.submit(new GenerationRequest(prompts.get(r), SamplingOptions.greedy(), tokens, Set.of(),
+                    List.of(), (token, text) -> {
+                        long now = System.nanoTime();
+                        if (++seen[0] == 1) {
                             allStarted.countDown();
-                            if (allStarted.getCount() == 0) {
-                                windowStart.set(System.nanoTime());
-                            }
-                        } else if (allStarted.getCount() == 0 && windowEnd.get() == 0) {
-                            counted.incrementAndGet();
+                        }
+                        if (timed && allStarted.getCount() == 0) {
+                            steps.add(now);
                         }
                         if (seen[0] == tokens) {
-                            windowEnd.compareAndSet(0, System.nanoTime());
+                            firstFinished.accumulateAndGet(now, Math::min);
                         }
                     })));
         }
         for (Generator.Generation g : runs) {
             g.result().get(10, TimeUnit.MINUTES);
         }
-        return counted.get() / ((windowEnd.get() - windowStart.get()) / 1e9);
+        List<Double> intervals = new ArrayList<>();
+        for (int i = 1; i < steps.size(); i++) {
+            if (steps.get(i) <= firstFinished.get()) {
+                intervals.add((steps.get(i) - steps.get(i - 1)) / 1e9);
+            }
+        }
+        return n / Measurements.median(intervals.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }
