@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The gateway as a process of its own, for kill-and-restart tests: {@code GatewayProcess bootstrap stateDir imapPort
- * mailbox folder}. Runs until killed.
+ * mailbox folder login password supportAddress}. Runs until killed.
  */
 public final class GatewayProcess {
 
@@ -21,8 +21,8 @@ public final class GatewayProcess {
 
     /** Starts the gateway and blocks forever. */
     public static void main(String[] args) throws InterruptedException {
-        MailboxConfig config = MailboxConfig.of(args[3], "127.0.0.1", Integer.parseInt(args[2]), TransportSecurity.NONE, "support",
-                        new ImapAuth.Password("secret"), EmailAddress.of("support@acme.test"))
+        MailboxConfig config = MailboxConfig.of(args[3], "127.0.0.1", Integer.parseInt(args[2]), TransportSecurity.NONE, args[5],
+                        new ImapAuth.Password(args[6]), EmailAddress.of(args[7]))
                 .withFolders(List.of(args[4]))
                 .withFirstSync(FirstSync.ALL)
                 .withFetchBatchSize(7)

@@ -135,32 +135,7 @@ class MailGatewayGreenMailTest {
 
     @Test
     void aUidValidityChangeIsReportedAndOnlyNewMailIsPublished() throws Exception {
-        String id = "uidv-" + UUID.randomUUID().toString().substring(0, 8);
-        String folder = "Uidv" + id.substring(5);
-        createFolder(folder);
-        append(folder, "old-1", "Old 1");
-        append(folder, "old-2", "Old 2");
-        MailboxConfig config = mailbox(id).withFolders(List.of(folder));
-        try (MailGateway gateway = gateway()) {
-            gateway.start(List.of(config));
-            awaitPublished(gateway, id, folder, 2);
-        }
-        Thread.sleep(1100); // GreenMail derives UIDVALIDITY from the creation second
-        try (Store client = imapClient()) {
-            client.getFolder(folder).delete(true);
-        }
-        createFolder(folder);
-        append(folder, "old-1", "Old 1");
-        append(folder, "old-2", "Old 2");
-        append(folder, "new-1", "New after the change");
-        try (MailGateway gateway = gateway()) {
-            gateway.start(List.of(config));
-            awaitEvent(gateway, id, MailboxEvent.Kind.UIDVALIDITY_CHANGED);
-            awaitPublished(gateway, id, folder, 1);
-        }
-        List<InboundEmail> published = InboundTopic.read(kafka, id, 3, Duration.ofSeconds(30));
-        assertEquals(List.of("New after the change", "Old 1", "Old 2"), published.stream().map(InboundEmail::subject).sorted().toList(),
-                "the old messages once, before the change, and the new one after it");
+        new ImapScenarios(greenMail.getImap().getPort(), "support", "secret", "support@acme.test").uidValidityChange(kafka, state);
     }
 
     @Test

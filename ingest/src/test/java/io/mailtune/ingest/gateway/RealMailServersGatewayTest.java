@@ -60,6 +60,16 @@ class RealMailServersGatewayTest {
     }
 
     @Test
+    void aUidValidityChangeIsReportedAndOnlyNewMailIsPublished() throws Exception {
+        new ImapScenarios(servers.imapPort(), "uidv", RealMailServers.PASSWORD, RealMailServers.address("uidv")).uidValidityChange(kafka, state);
+    }
+
+    @Test
+    void killingTheProcessAtAnyMomentLosesNothingAndPublishesNothingTwice() throws Exception {
+        new ImapScenarios(servers.imapPort(), "killed", RealMailServers.PASSWORD, RealMailServers.address("killed")).killAndRestart(kafka, state);
+    }
+
+    @Test
     void mailSentDuringDowntimeIsPublishedOnceAfterRestartWithIdle() throws Exception {
         MailboxConfig config = MailboxConfig.of("real-downtime", "127.0.0.1", servers.imapPort(), TransportSecurity.NONE, "downtime",
                         new ImapAuth.Password(RealMailServers.PASSWORD), EmailAddress.of(RealMailServers.address("downtime")))
