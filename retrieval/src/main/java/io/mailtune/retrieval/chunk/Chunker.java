@@ -96,12 +96,13 @@ public final class Chunker {
         return tail;
     }
 
-    /** Splits a block longer than the target between sentences (prose) or lines (code). */
+    /** Splits a block longer than the target between sentences (prose) or lines (code, table rows). */
     private List<Block> splitLong(Block block) {
         if (block.text().length() <= policy.targetChars()) {
             return List.of(block);
         }
-        List<String> pieces = block.kind() == Block.Kind.CODE ? List.of(block.text().split("\n")) : sentences(block.text());
+        boolean lines = block.kind() == Block.Kind.CODE || block.kind() == Block.Kind.TABLE;
+        List<String> pieces = lines ? List.of(block.text().split("\n")) : sentences(block.text());
         List<Block> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String piece : pieces) {
@@ -111,7 +112,7 @@ public final class Chunker {
                     current.setLength(0);
                 }
                 if (!current.isEmpty()) {
-                    current.append(block.kind() == Block.Kind.CODE ? "\n" : " ");
+                    current.append(lines ? "\n" : " ");
                 }
                 current.append(bounded);
             }

@@ -15,7 +15,9 @@ public record Block(Kind kind, String text) {
         /** One item of a list; neighbouring items stay together where they fit. */
         LIST_ITEM,
         /** Preformatted text, kept verbatim. */
-        CODE
+        CODE,
+        /** Table rows, one per line with cells between {@code |}; split only between rows. */
+        TABLE
     }
 
     /** Validates that the block has text. */

@@ -62,10 +62,14 @@ final class MarkdownParser {
                 item.append(' ').append(content.strip());
             } else {
                 item = flushItem(sections, item);
+                boolean tableRow = line.strip().startsWith("|");
+                if (!paragraph.isEmpty() && (paragraph.charAt(0) == '|') != tableRow) {
+                    flushParagraph(sections, paragraph);
+                }
                 if (isTableRule(line)) {
                     continue;
                 }
-                paragraph.append(content.strip()).append(line.strip().startsWith("|") ? "\n" : " ");
+                paragraph.append(content.strip()).append(tableRow ? "\n" : " ");
             }
         }
         if (code != null) {
@@ -82,9 +86,10 @@ final class MarkdownParser {
         return s.startsWith("|") && s.chars().allMatch(c -> c == '|' || c == '-' || c == ':' || c == ' ');
     }
 
+    /** Emits the buffered paragraph, or table when the buffer holds table rows (they are never mixed). */
     private static void flushParagraph(SectionBuilder sections, StringBuilder paragraph) {
         if (!paragraph.isEmpty()) {
-            sections.block(Block.Kind.PARAGRAPH, paragraph.toString());
+            sections.block(paragraph.charAt(0) == '|' ? Block.Kind.TABLE : Block.Kind.PARAGRAPH, paragraph.toString());
             paragraph.setLength(0);
         }
     }

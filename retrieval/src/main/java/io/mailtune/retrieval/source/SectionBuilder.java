@@ -31,7 +31,12 @@ final class SectionBuilder {
 
     /** Adds a block of text to the current section; blank text is ignored. */
     void block(Block.Kind kind, String text) {
-        String clean = kind == Block.Kind.CODE ? text.strip() : Text.collapseSpaces(text);
+        String clean = switch (kind) {
+            case CODE -> text.strip();
+            case TABLE -> text.lines().map(Text::collapseSpaces).filter(l -> !l.isEmpty())
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
+            default -> Text.collapseSpaces(text);
+        };
         if (!clean.isEmpty()) {
             blocks.add(new Block(kind, clean));
         }

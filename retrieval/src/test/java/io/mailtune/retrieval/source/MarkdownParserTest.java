@@ -41,6 +41,14 @@ class MarkdownParserTest {
     }
 
     @Test
+    void aTableKeepsOneRowPerLineApartFromTheParagraphBeforeIt() {
+        ParsedDocument doc = MarkdownParser.parse("# T\n\nHow long it takes:\n| Method   | Time |\n|---|---|\n| **PayPal** | 24 hours |\nAfter the table.\n");
+        List<Block> blocks = doc.sections().getFirst().blocks();
+        assertEquals(List.of(Block.Kind.PARAGRAPH, Block.Kind.TABLE, Block.Kind.PARAGRAPH), blocks.stream().map(Block::kind).toList());
+        assertEquals("| Method | Time |\n| PayPal | 24 hours |", blocks.get(1).text());
+    }
+
+    @Test
     void fencedCodeIsKeptVerbatim() {
         ParsedDocument doc = MarkdownParser.parse("# T\n\n```\n# not a heading\n  indented\n```\n");
         Block code = doc.sections().getFirst().blocks().getFirst();
