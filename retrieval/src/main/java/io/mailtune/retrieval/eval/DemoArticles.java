@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** The demo company's bundled help articles (module core), written out as a folder so they index like any source. */
 public final class DemoArticles {
@@ -23,7 +24,7 @@ public final class DemoArticles {
                     if (in == null) {
                         throw new IllegalStateException("bundled article " + name + " is listed in index.txt but missing");
                     }
-                    Files.copy(in, folder.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(in, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             return folder;
