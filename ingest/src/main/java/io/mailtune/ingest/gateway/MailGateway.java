@@ -55,8 +55,9 @@ public final class MailGateway implements AutoCloseable {
             }
         }
         for (MailboxConfig m : mailboxes) {
+            Object mailboxLock = new Object();
             for (String folder : m.folders()) {
-                FolderWatcher watcher = new FolderWatcher(m, folder, intake, publisher, checkpoints, events, maxMessageBytes);
+                FolderWatcher watcher = new FolderWatcher(m, folder, intake, publisher, checkpoints, events, maxMessageBytes, mailboxLock);
                 watchers.put(m.id() + "/" + folder, watcher);
                 Thread thread = new Thread(watcher, "imap-" + m.id() + "-" + folder);
                 thread.setDaemon(true);

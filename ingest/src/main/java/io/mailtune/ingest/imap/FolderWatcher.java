@@ -68,10 +68,15 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
     private volatile IMAPFolder openFolder;
     private volatile Thread thread;
     private final Object wakeUp = new Object();
+    private final Object mailboxLock;
 
-    /** A watcher for one folder; call {@link #run} on a thread of its own. */
+    /** A watcher for one folder; call {@link #run} on a thread of its own. Watchers of one mailbox share {@code mailboxLock}. */
     public FolderWatcher(MailboxConfig config, String folderName, MessageIntake intake, InboundPublisher publisher,
-                         CheckpointStore checkpoints, MailboxEvents events, long maxMessageBytes) {
+                         CheckpointStore checkpoints, MailboxEvents events, long maxMessageBytes, Object mailboxLock) {
+        if (mailboxLock == null) {
+            throw new IllegalArgumentException("mailboxLock is required: the watchers of one mailbox's folders share it");
+        }
+        this.mailboxLock = mailboxLock;
         if (!config.folders().contains(folderName)) {
             throw new IllegalArgumentException("folder '" + folderName + "' is not among mailbox '" + config.id() + "' folders " + config.folders());
         }
@@ -276,20 +281,24 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
                 fetchedUids.add(uid);
             }
         }
-        outcomes.addAll(intake.takeAll(config.id(), classifier, fetched));
-        outcomeUids.addAll(fetchedUids);
         List<IntakeOutcome.Accepted> accepted = new ArrayList<>();
         List<Long> handled = new ArrayList<>();
-        for (int k = 0; k < outcomes.size(); k++) {
-            if (outcomes.get(k) instanceof IntakeOutcome.Accepted a) {
-                accepted.add(a);
-            }
-            if (!(outcomes.get(k) instanceof IntakeOutcome.Rejected)) {
-                handled.add(outcomeUids.get(k));
-            }
-        }
         long highest = batch.get(batch.size() - 1)[0];
-        publisher.publish(config.id(), accepted, c -> checkpoints.save(c, config.id(), folderName, new Checkpoint(validity, highest)));
+        // Folders of one mailbox share its dedupe keys: one batch at a time, or a message filed in two folders
+        // (Gmail labels) could pass dedupe in both before either is recorded.
+        synchronized (mailboxLock) {
+            outcomes.addAll(intake.takeAll(config.id(), classifier, fetched));
+            outcomeUids.addAll(fetchedUids);
+            for (int k = 0; k < outcomes.size(); k++) {
+                if (outcomes.get(k) instanceof IntakeOutcome.Accepted a) {
+                    accepted.add(a);
+                }
+                if (!(outcomes.get(k) instanceof IntakeOutcome.Rejected)) {
+                    handled.add(outcomeUids.get(k));
+                }
+            }
+            publisher.publish(config.id(), accepted, c -> checkpoints.save(c, config.id(), folderName, new Checkpoint(validity, highest)));
+        }
         published.addAndGet(accepted.size());
         afterIngest(folder, handled);
     }

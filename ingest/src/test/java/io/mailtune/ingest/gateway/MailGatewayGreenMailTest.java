@@ -169,6 +169,29 @@ class MailGatewayGreenMailTest {
     }
 
     @Test
+    void aMessageFiledInTwoWatchedFoldersIsPublishedOnce() throws Exception {
+        String id = "two-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = "Label1" + id.substring(4);
+        String second = "Label2" + id.substring(4);
+        createFolder(first);
+        createFolder(second);
+        for (int i = 0; i < 20; i++) {
+            appendAs(first, "<shared-" + i + "-" + id + "@customer.example>", "Shared " + i);
+            appendAs(second, "<shared-" + i + "-" + id + "@customer.example>", "Shared " + i);
+        }
+        try (MailGateway gateway = gateway()) {
+            gateway.start(List.of(mailbox(id).withFolders(List.of(first, second))));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (gateway.watcher(id, first).published() + gateway.watcher(id, second).published() < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(1000);
+            assertEquals(20, gateway.watcher(id, first).published() + gateway.watcher(id, second).published());
+        }
+        assertEquals(20, InboundTopic.read(kafka, id, 20, Duration.ofSeconds(30)).size());
+    }
+
+    @Test
     void withoutIdleTheFolderIsPolled() throws Exception {
         String id = "poll-" + UUID.randomUUID().toString().substring(0, 8);
         String folder = "Poll" + id.substring(5);
@@ -200,10 +223,14 @@ class MailGatewayGreenMailTest {
     }
 
     private void append(String folder, String localId, String subject) throws Exception {
+        appendAs(folder, "<" + localId + "." + folder + "@customer.example>", subject);
+    }
+
+    private void appendAs(String folder, String messageId, String subject) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties())) {
             @Override
             protected void updateMessageID() throws jakarta.mail.MessagingException {
-                setHeader("Message-ID", "<" + localId + "." + folder + "@customer.example>");
+                setHeader("Message-ID", messageId);
             }
         };
         m.setFrom(new InternetAddress("customer@customer.example"));
