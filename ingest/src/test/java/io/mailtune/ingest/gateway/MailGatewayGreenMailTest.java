@@ -175,9 +175,13 @@ class MailGatewayGreenMailTest {
         String second = "Label2" + id.substring(4);
         createFolder(first);
         createFolder(second);
+        List<MimeMessage> shared = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            appendAs(first, "<shared-" + i + "-" + id + "@customer.example>", "Shared " + i);
-            appendAs(second, "<shared-" + i + "-" + id + "@customer.example>", "Shared " + i);
+            shared.add(message("<shared-" + i + "-" + id + "@customer.example>", "Shared " + i));
+        }
+        try (Store client = imapClient()) {
+            client.getFolder(first).appendMessages(shared.toArray(Message[]::new));
+            client.getFolder(second).appendMessages(shared.toArray(Message[]::new));
         }
         try (MailGateway gateway = gateway()) {
             gateway.start(List.of(mailbox(id).withFolders(List.of(first, second))));
@@ -227,6 +231,14 @@ class MailGatewayGreenMailTest {
     }
 
     private void appendAs(String folder, String messageId, String subject) throws Exception {
+        MimeMessage m = message(messageId, subject);
+        try (Store client = imapClient()) {
+            Folder f = client.getFolder(folder);
+            f.appendMessages(new Message[]{m});
+        }
+    }
+
+    private static MimeMessage message(String messageId, String subject) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties())) {
             @Override
             protected void updateMessageID() throws jakarta.mail.MessagingException {
@@ -239,10 +251,7 @@ class MailGatewayGreenMailTest {
         m.setSentDate(new java.util.Date(1_700_000_000_000L));
         m.setText("Body of " + subject, "UTF-8");
         m.saveChanges();
-        try (Store client = imapClient()) {
-            Folder f = client.getFolder(folder);
-            f.appendMessages(new Message[]{m});
-        }
+        return m;
     }
 
     static void awaitState(MailGateway gateway, String key, WatcherState expected) throws InterruptedException {
