@@ -101,8 +101,10 @@ public final class Generator implements AutoCloseable {
     }
 
     private void loop() {
-        // Intra-op thread counts are per calling thread under OpenMP, so the thread that runs the steps sets its own.
+        // Thread counts (OpenMP) and grad mode (PyTorch) are per thread, so the thread that runs the steps sets its
+        // own: no autograd here, which also lets the forward pass free each layer's intermediates.
         JniUtils.setNumThreads(options.threads());
+        JniUtils.setGradMode(false);
         while (!closed) {
             try {
                 admit();
