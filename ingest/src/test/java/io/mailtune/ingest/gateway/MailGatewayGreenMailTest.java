@@ -46,7 +46,7 @@ class MailGatewayGreenMailTest {
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup[]{
-            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()})
+            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.IMAPS.dynamicPort()})
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("support@acme.test", "support", "secret"));
 
     @TempDir
@@ -193,6 +193,36 @@ class MailGatewayGreenMailTest {
             assertEquals(20, gateway.watcher(id, first).published() + gateway.watcher(id, second).published());
         }
         assertEquals(20, InboundTopic.read(kafka, id, 20, Duration.ofSeconds(30)).size());
+    }
+
+    @Test
+    void aMailboxIsReadOverImapsWithTls() throws Exception {
+        String id = "tls-" + UUID.randomUUID().toString().substring(0, 8);
+        String folder = "Tls" + id.substring(4);
+        createFolder(folder);
+        append(folder, "tls-1", "Over TLS");
+        MailboxConfig tls = MailboxConfig.of(id, "127.0.0.1", greenMail.getImaps().getPort(), TransportSecurity.TLS, "support",
+                        new ImapAuth.Password("secret"), EmailAddress.of("support@acme.test"))
+                .withFolders(List.of(folder))
+                .withFirstSync(FirstSync.ALL)
+                .withTrustedTlsHosts("127.0.0.1");
+        try (MailGateway gateway = gateway()) {
+            gateway.start(List.of(tls));
+            awaitPublished(gateway, id, folder, 1);
+        }
+    }
+
+    @Test
+    void starttlsIsRequiredNotJustAttempted() throws Exception {
+        String id = "starttls-" + UUID.randomUUID().toString().substring(0, 8);
+        MailboxConfig starttls = MailboxConfig.of(id, "127.0.0.1", greenMail.getImap().getPort(), TransportSecurity.STARTTLS, "support",
+                new ImapAuth.Password("secret"), EmailAddress.of("support@acme.test"));
+        try (MailGateway gateway = gateway()) {
+            gateway.start(List.of(starttls));
+            awaitState(gateway, id, WatcherState.RECONNECTING);
+            String problem = gateway.watcher(id, "INBOX").lastProblem();
+            assertTrue(problem.contains("STARTTLS"), "a server without STARTTLS never gets the password in clear text: " + problem);
+        }
     }
 
     @Test
