@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.mailtune.model.checkpoint.HostTensor;
 import java.nio.file.Path;
@@ -198,6 +199,8 @@ public final class Trainer {
     public double evaluate(TrainingForward forward, List<TrainingBatch> batches) {
         double sum = 0;
         double weight = 0;
+        boolean gradMode = JniUtils.isGradMode(); // per thread; off, so evaluation records no graph
+        JniUtils.setGradMode(false);
         try (NDManager step = weights.manager().newSubManager()) {
             NDArray one = step.create(new float[] {1f}, new Shape(1));
             for (TrainingBatch b : batches) {
@@ -209,6 +212,8 @@ public final class Trainer {
                     }
                 }
             }
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
         return weight == 0 ? Double.NaN : sum / weight;
     }

@@ -97,8 +97,6 @@ public final class TrainingForward implements AutoCloseable {
      */
     public NDArray hidden(NDManager step, int[] tokens, int batch, int seq, int[] lengths) {
         check(tokens, batch, seq, lengths);
-        int heads = config.heads();
-        int kvHeads = config.kvHeads();
         int d = config.headDim();
         NDArray x = gather(step.create(tokens, new Shape(batch, seq)), weights.base("model.embed_tokens.weight"));
         NDArray positions = step.arange(0, seq, 1, ai.djl.ndarray.types.DataType.INT32);
@@ -108,22 +106,37 @@ public final class TrainingForward implements AutoCloseable {
         NDArray sk = gather(positions, sinK).reshape(1, seq, 1, d);
         NDArray mask = mask(step, batch, seq, lengths);                         // [batch, 1, 1, seq, seq]
         for (int l = 0; l < config.layers(); l++) {
-            String p = "model.layers." + l + ".";
-            NDArray h = rmsNorm(x, weights.base(p + "input_layernorm.weight"));
-            NDArray q = project(h, p + "self_attn.q_proj", l, LoraTarget.Q).reshape(batch, seq, heads, d);
-            NDArray k = project(h, p + "self_attn.k_proj", l, LoraTarget.K).reshape(batch, seq, kvHeads, d);
-            NDArray v = project(h, p + "self_attn.v_proj", l, LoraTarget.V).reshape(batch, seq, kvHeads, d);
-            q = q.mul(cq).add(q.matMul(rotateHalf).mul(sq));                     // RoPE, q pre-scaled
-            k = k.mul(ck).add(k.matMul(rotateHalf).mul(sk));
-            NDArray attn = attend(q, k, v, mask, batch, seq);                    // [batch, seq, qW]
-            x = x.add(project(attn, p + "self_attn.o_proj", l, LoraTarget.O));
-            NDArray h2 = rmsNorm(x, weights.base(p + "post_attention_layernorm.weight"));
-            NDArray gate = project(h2, p + "mlp.gate_proj", l, LoraTarget.GATE);
-            NDArray up = project(h2, p + "mlp.up_proj", l, LoraTarget.UP);
-            NDArray act = gate.mul(Activation.sigmoid(gate)).mul(up);            // SwiGLU, [batch, seq, I]
-            x = x.add(project(act, p + "mlp.down_proj", l, LoraTarget.DOWN));
+            // Intermediates of one layer live in their own manager, released when the layer is done: autograd keeps
+            // what backward needs by itself, and DJL would otherwise hold every tensor until the step ends.
+            try (NDManager layer = step.newSubManager()) {
+                x.tempAttach(layer);
+                x = block(l, x, cq, sq, ck, sk, mask, batch, seq);
+                x.attach(step);
+            }
         }
         return rmsNorm(x, weights.base("model.norm.weight"));
+    }
+
+    // One decoder block: attention and SwiGLU with residuals, [batch, seq, H] -> [batch, seq, H].
+    private NDArray block(int l, NDArray x, NDArray cq, NDArray sq, NDArray ck, NDArray sk, NDArray mask, int batch,
+                          int seq) {
+        int heads = config.heads();
+        int kvHeads = config.kvHeads();
+        int d = config.headDim();
+        String p = "model.layers." + l + ".";
+        NDArray h = rmsNorm(x, weights.base(p + "input_layernorm.weight"));
+        NDArray q = project(h, p + "self_attn.q_proj", l, LoraTarget.Q).reshape(batch, seq, heads, d);
+        NDArray k = project(h, p + "self_attn.k_proj", l, LoraTarget.K).reshape(batch, seq, kvHeads, d);
+        NDArray v = project(h, p + "self_attn.v_proj", l, LoraTarget.V).reshape(batch, seq, kvHeads, d);
+        q = q.mul(cq).add(q.matMul(rotateHalf).mul(sq));                         // RoPE, q pre-scaled
+        k = k.mul(ck).add(k.matMul(rotateHalf).mul(sk));
+        NDArray attn = attend(q, k, v, mask, batch, seq);                        // [batch, seq, qW]
+        x = x.add(project(attn, p + "self_attn.o_proj", l, LoraTarget.O));
+        NDArray h2 = rmsNorm(x, weights.base(p + "post_attention_layernorm.weight"));
+        NDArray gate = project(h2, p + "mlp.gate_proj", l, LoraTarget.GATE);
+        NDArray up = project(h2, p + "mlp.up_proj", l, LoraTarget.UP);
+        NDArray act = gate.mul(Activation.sigmoid(gate)).mul(up);                // SwiGLU, [batch, seq, I]
+        return x.add(project(act, p + "mlp.down_proj", l, LoraTarget.DOWN));
     }
 
     /** Logits [rows, V] for hidden states [rows, H]. */
@@ -163,7 +176,7 @@ public final class TrainingForward implements AutoCloseable {
                 .reshape(batch, kvHeads, (long) group * seq, d);                 // [batch, kvHeads, group·seq, d]
         NDArray kt = k.transpose(0, 2, 3, 1);                                     // [batch, kvHeads, d, seq]
         NDArray vt = v.transpose(0, 2, 1, 3);                                     // [batch, kvHeads, seq, d]
-        NDArray scores = qg.matMul(kt).reshape(batch, kvHeads, group, seq, seq).add(mask);
+        NDArray scores = qg.matMul(kt).reshape(batch, kvHeads, group, seq, seq).addi(mask); // in place: no copy
         NDArray probs = scores.softmax(-1).reshape(batch, kvHeads, (long) group * seq, seq);
         NDArray out = probs.matMul(vt);                                           // [batch, kvHeads, group·seq, d]
         return out.reshape(batch, kvHeads, group, seq, d).transpose(0, 3, 1, 2, 4)

@@ -26,8 +26,8 @@ import java.util.SplittableRandom;
  * Training throughput in one JVM: DJL's peak float32 matmul GFLOP/s (1024³, best of several), then LoRA training
  * (PEFT defaults: r=8, alpha=8, q_proj and v_proj) on the bundled model and on a random SmolLM2-135M-shaped model,
  * reporting tokens/s, achieved GFLOP/s ({@link TrainingFlops}) and its share of the peak, and the process's peak RSS.
- * Run: {@code java -cp <ops classpath> io.mailtune.ops.training.TrainingBenchmark [bundled-batch bundled-seq
- * smol-batch smol-seq smol-steps]}.
+ * Run: {@code java -cp <ops classpath> io.mailtune.ops.training.TrainingBenchmark [--model DIR] [bundled-batch
+ * bundled-seq smol-batch smol-seq smol-steps]}; without {@code --model} it uses the bundled model.
  */
 public final class TrainingBenchmark {
 
@@ -35,7 +35,9 @@ public final class TrainingBenchmark {
     }
 
     /** Entry point. */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] all) throws Exception {
+        Path model = all.length > 1 && all[0].equals("--model") ? Path.of(all[1]) : null;
+        String[] args = model == null ? all : java.util.Arrays.copyOfRange(all, 2, all.length);
         int bundledBatch = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int bundledSeq = args.length > 1 ? Integer.parseInt(args[1]) : 256;
         int smolBatch = args.length > 2 ? Integer.parseInt(args[2]) : 8;
@@ -44,7 +46,8 @@ public final class TrainingBenchmark {
         double peak = peakMatmulGflops();
         System.out.printf(Locale.ROOT, "peak matmul 1024^3 float32: %.1f GFLOP/s%n", peak);
         try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-            Path dir = BundledModel.extractTo(Path.of(System.getProperty("java.io.tmpdir"), "mailtune-models"));
+            Path dir = model != null ? model
+                    : BundledModel.extractTo(Path.of(System.getProperty("java.io.tmpdir"), "mailtune-models"));
             ModelConfig bundled = ConfigReader.read(dir);
             try (ModelWeights w = ModelWeights.fromCheckpoint(bundled, CheckpointTensors.open(dir), m)) {
                 report("bundled " + dir.getFileName(), w, bundledBatch, bundledSeq, 8, peak);
