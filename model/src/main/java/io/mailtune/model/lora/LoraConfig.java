@@ -1,5 +1,6 @@
 package io.mailtune.model.lora;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -25,7 +26,9 @@ public record LoraConfig(int rank, double alpha, Set<LoraTarget> targets, boolea
         if (targets == null || targets.isEmpty()) {
             throw new IllegalArgumentException("LoRA needs at least one target module");
         }
-        targets = Set.copyOf(EnumSet.copyOf(targets));
+        // An EnumSet keeps declaration order; Set.copyOf would iterate in a per-JVM order, and initialise() draws
+        // its random factors in iteration order, so the same seed gave different adapters in different JVMs.
+        targets = Collections.unmodifiableSet(EnumSet.copyOf(targets));
         baseModel = baseModel == null ? "" : baseModel;
     }
 

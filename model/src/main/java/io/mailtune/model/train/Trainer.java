@@ -138,10 +138,7 @@ public final class Trainer {
             }
             if (!best.isEmpty()) {
                 for (Map.Entry<String, NDArray> e : params.entrySet()) {
-                    HostTensor t = best.get(e.getKey());
-                    try (NDArray values = e.getValue().getManager().create(t.data(), e.getValue().getShape())) {
-                        e.getValue().set(values.toByteBuffer());
-                    }
+                    TrainingState.overwrite(e.getValue(), best.get(e.getKey()).data());
                 }
             }
             return new TrainingResult(step, lastLoss,

@@ -1,6 +1,8 @@
 package io.mailtune.model.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailtune.model.checkpoint.DType;
@@ -103,11 +105,22 @@ record TrainingState(int step, double bestHoldoutLoss, int staleEvaluations, dou
                 throw new IllegalStateException("training state lacks '" + name
                         + "': it was written for another model, adapter or mode");
             }
-            HostTensor t = file.read(name);
-            NDArray target = e.getValue();
-            try (NDArray values = target.getManager().create(t.data(), target.getShape())) {
-                target.set(values.toByteBuffer());
-            }
+            overwrite(e.getValue(), file.read(name).data());
+        }
+    }
+
+    /**
+     * Copies values into a device tensor in place, as arithmetic (x − x + v) rather than {@code NDArray.set(Buffer)},
+     * which may leave the tensor pointing at a Java buffer that the GC later frees.
+     */
+    static void overwrite(NDArray target, float[] values) {
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try (NDManager scope = target.getManager().newSubManager()) {
+            NDArray v = scope.create(values, target.getShape());
+            target.subi(target).addi(v);
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
     }
 

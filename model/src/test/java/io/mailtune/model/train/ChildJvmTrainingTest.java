@@ -66,8 +66,9 @@ class ChildJvmTrainingTest {
         }
         doomed.destroyForcibly().waitFor();
         assertTrue(!Files.exists(dir.resolve("b").resolve(PeftFormat.WEIGHTS_FILE)), "killed before it finished");
-        assertEquals(0, finish(start("-Xmx256m", base.toString(), ck.toString(), dir.resolve("b").toString(),
-                Integer.toString(steps), "0")));
+        Process resume = start("-Xmx256m", base.toString(), ck.toString(), dir.resolve("b").toString(),
+                Integer.toString(steps), "0");
+        assertEquals(0, finish(resume));
 
         assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(PeftFormat.WEIGHTS_FILE)),
                 Files.readAllBytes(dir.resolve("b").resolve(PeftFormat.WEIGHTS_FILE)));

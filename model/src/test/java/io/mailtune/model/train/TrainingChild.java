@@ -34,7 +34,7 @@ public final class TrainingChild {
              ModelWeights weights = ModelWeights.fromCheckpoint(config, CheckpointTensors.open(base), m)) {
             weights.attach(LoraAdapter.initialise(config,
                     new LoraConfig(4, 8, EnumSet.of(LoraTarget.Q, LoraTarget.V, LoraTarget.DOWN), false, "tiny"), 5, false));
-            TrainingOptions options = TrainingOptions.lora(steps, 42).withLearningRate(1e-2, 1e-3)
+            TrainingOptions options = TrainingOptions.lora(steps, 42).withLearningRate(2e-3, 2e-4)
                     .withBatching(64, 8, 2).withCheckpoints(checkpoints == null ? 0 : 1, 0, 0);
             TrainingResult r = new Trainer(weights, TrainingMode.LORA, options, p -> {
                 if (!Double.isFinite(p.loss())) {

@@ -42,7 +42,7 @@ public final class StyleShiftHarness {
             dir = BundledModel.extractTo(Path.of(System.getProperty("java.io.tmpdir"), "mailtune-models"));
         }
         SupportCaseGenerator generator = SupportCaseGenerator.demo();
-        TrainingOptions options = TrainingOptions.lora(steps, 17).withLearningRate(5e-3, 5e-4).withBatching(4096, 16, 1);
+        TrainingOptions options = TrainingOptions.lora(steps, 17).withLearningRate(3e-3, 1e-4).withBatching(4096, 16, 1);
         try (LanguageModel model = LanguageModel.load(dir)) {
             StyleShiftExperiment.Outcome o = StyleShiftExperiment.run(model, generator,
                     generator.styleEdits(DemoSeeds.STYLE_SHIFT, 200, HouseStyle.TICKETED),
