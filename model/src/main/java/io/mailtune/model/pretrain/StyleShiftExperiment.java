@@ -11,7 +11,6 @@ import io.mailtune.model.eval.ChrF;
 import io.mailtune.model.eval.PairedBootstrap;
 import io.mailtune.model.lora.LoraAdapter;
 import io.mailtune.model.lora.LoraConfig;
-import io.mailtune.model.lora.LoraTarget;
 import io.mailtune.model.runtime.LanguageModel;
 import io.mailtune.model.tokenizer.ModelTokenizer;
 import io.mailtune.model.train.ExampleEncoder;
@@ -23,7 +22,6 @@ import io.mailtune.model.train.TrainingListener;
 import io.mailtune.model.train.TrainingMode;
 import io.mailtune.model.train.TrainingOptions;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -54,11 +52,11 @@ public final class StyleShiftExperiment {
     }
 
     /**
-     * Re-tunes on {@code edits} (prompt from each case, the staff-approved reply as target) with a fresh LoRA adapter
+     * Re-tunes on {@code edits} (prompt from each case, the staff-approved reply as target) with a fresh {@code lora} adapter
      * and compares drafts for {@code holdout} before and after, in {@code newStyle} over {@code oldStyle}.
      */
     public static Outcome run(LanguageModel model, SupportCaseGenerator generator, List<StyleEdit> edits,
-                              List<SupportCase> holdout, HouseStyle oldStyle, HouseStyle newStyle,
+                              List<SupportCase> holdout, HouseStyle oldStyle, HouseStyle newStyle, LoraConfig lora,
                               TrainingOptions options, TrainingListener listener) {
         ModelTokenizer tokenizer = model.tokenizer().orElseThrow();
         List<SupervisedExample> examples = new ArrayList<>();
@@ -67,8 +65,6 @@ public final class StyleShiftExperiment {
                     Pretraining.articles(generator, e.supportCase())), e.approved()));
         }
         List<TokenSequence> training = new ExampleEncoder(tokenizer, 0f, model.config().maxPositions()).encodeAll(examples);
-        LoraConfig lora = new LoraConfig(8, 16, EnumSet.allOf(LoraTarget.class),
-                false, "mailtune-bundled");
         LoraAdapter adapter;
         long started = System.nanoTime();
         try (NDManager m = NDManager.newBaseManager("PyTorch");

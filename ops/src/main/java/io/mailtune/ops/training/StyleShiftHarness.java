@@ -3,12 +3,16 @@ package io.mailtune.ops.training;
 import io.mailtune.core.demo.DemoSeeds;
 import io.mailtune.core.demo.HouseStyle;
 import io.mailtune.core.demo.SupportCaseGenerator;
+import io.mailtune.model.lora.LoraConfig;
+import io.mailtune.model.lora.LoraTarget;
 import io.mailtune.model.lora.PeftFormat;
 import io.mailtune.model.pretrain.BundledModel;
 import io.mailtune.model.pretrain.StyleShiftExperiment;
 import io.mailtune.model.runtime.LanguageModel;
 import io.mailtune.model.train.TrainingOptions;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -16,7 +20,8 @@ import java.util.Locale;
  * {@link HouseStyle#TICKETED} ({@code DemoSeeds.STYLE_SHIFT}), a LoRA re-tune on them, and compliance and content
  * chrF of drafts for held-out emails ({@code DemoSeeds.STYLE_HOLDOUT}) before and after.
  * Run: {@code java -cp <ops classpath> io.mailtune.ops.training.StyleShiftHarness [--model DIR] [--holdout N]
- * [--steps N] [--adapter-out DIR]}; without {@code --model} it uses the bundled model.
+ * [--steps N] [--lr PEAK] [--targets q_proj,v_proj,...] [--adapter-out DIR]}; without {@code --model} it uses the
+ * bundled model. Defaults: all seven projections, r=8, alpha=16, lr 5e-3 to 5e-4, 60 steps.
  */
 public final class StyleShiftHarness {
 
@@ -29,12 +34,21 @@ public final class StyleShiftHarness {
         int steps = 60;
         Path dir = null;
         Path adapterOut = null;
+        double lr = 5e-3;
+        Set<LoraTarget> targets = EnumSet.allOf(LoraTarget.class);
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--model" -> dir = Path.of(args[i + 1]);
                 case "--holdout" -> holdout = Integer.parseInt(args[i + 1]);
                 case "--steps" -> steps = Integer.parseInt(args[i + 1]);
                 case "--adapter-out" -> adapterOut = Path.of(args[i + 1]);
+                case "--lr" -> lr = Double.parseDouble(args[i + 1]);
+                case "--targets" -> {
+                    targets = EnumSet.noneOf(LoraTarget.class);
+                    for (String t : args[i + 1].split(",")) {
+                        targets.add(LoraTarget.fromModuleName(t.strip()));
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -42,12 +56,12 @@ public final class StyleShiftHarness {
             dir = BundledModel.extractTo(Path.of(System.getProperty("java.io.tmpdir"), "mailtune-models"));
         }
         SupportCaseGenerator generator = SupportCaseGenerator.demo();
-        TrainingOptions options = TrainingOptions.lora(steps, 17).withLearningRate(3e-3, 1e-4).withBatching(4096, 16, 1);
+        TrainingOptions options = TrainingOptions.lora(steps, 17).withLearningRate(lr, lr / 10).withBatching(4096, 16, 1);
         try (LanguageModel model = LanguageModel.load(dir)) {
             StyleShiftExperiment.Outcome o = StyleShiftExperiment.run(model, generator,
                     generator.styleEdits(DemoSeeds.STYLE_SHIFT, 200, HouseStyle.TICKETED),
                     generator.generate(DemoSeeds.STYLE_HOLDOUT, holdout), HouseStyle.DEFAULT, HouseStyle.TICKETED,
-                    options, p -> {
+                    new LoraConfig(8, 16, targets, false, "mailtune-bundled"), options, p -> {
                         if (p.step() % 10 == 0) {
                             System.out.println(p);
                         }
