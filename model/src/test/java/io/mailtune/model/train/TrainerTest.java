@@ -124,6 +124,33 @@ class TrainerTest {
     }
 
     @Test
+    void holdoutLossThatStopsImprovingEndsTheRunEarlyWithTheBestWeightsInPlace() {
+        TinyModel.Written w = tiny();
+        List<TokenSequence> holdout = new ArrayList<>();
+        for (TokenSequence s : copyTask(16, 99)) {
+            int[] t = s.tokens().clone();
+            for (int i = 0; i < t.length; i++) {
+                t[i] = s.weights()[i] > 0 ? t[i] + 1 : t[i]; // a neighbouring mapping the training data contradicts
+            }
+            holdout.add(new TokenSequence(t, s.weights()));
+        }
+        try (NDManager m = NDManager.newBaseManager("PyTorch");
+             ModelWeights weights = ModelWeights.fromCheckpoint(w.config(), CheckpointTensors.open(w.dir()), m)) {
+            weights.attach(LoraAdapter.initialise(w.config(), loraConfig(), 5, false));
+            List<Double> evaluated = new ArrayList<>();
+            Trainer trainer = new Trainer(weights, TrainingMode.LORA, options(200).withCheckpoints(0, 2, 2),
+                    p -> p.holdoutLoss().ifPresent(evaluated::add));
+            TrainingResult result = trainer.train(copyTask(64, 1), holdout, null);
+            assertTrue(result.stoppedEarly() && result.steps() < 200, "ran " + result.steps() + " steps: " + evaluated);
+            double best = evaluated.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            assertEquals(best, result.bestHoldoutLoss().getAsDouble());
+            try (TrainingForward f = new TrainingForward(weights, 16)) {
+                assertEquals(best, trainer.evaluate(f, LengthBuckets.batches(holdout, 64, 8)), 1e-5);
+            }
+        }
+    }
+
+    @Test
     void loraTrainingWithoutAnAttachedAdapterIsRejected() {
         TinyModel.Written w = tiny();
         try (NDManager m = NDManager.newBaseManager("PyTorch");
