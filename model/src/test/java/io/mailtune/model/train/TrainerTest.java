@@ -151,6 +151,23 @@ class TrainerTest {
     }
 
     @Test
+    void holdoutLossAndPerplexityAgreeWithTheTrainersEvaluation() {
+        TinyModel.Written w = tiny();
+        try (NDManager m = NDManager.newBaseManager("PyTorch");
+             ModelWeights weights = ModelWeights.fromCheckpoint(w.config(), CheckpointTensors.open(w.dir()), m)) {
+            List<TokenSequence> holdout = copyTask(16, 99);
+            var loss = HoldoutLoss.of(weights, holdout, 64);
+            double expected;
+            try (TrainingForward f = new TrainingForward(weights, 16)) {
+                expected = new Trainer(weights, TrainingMode.FULL, options(1), TrainingListener.none())
+                        .evaluate(f, LengthBuckets.batches(holdout, 64, 8));
+            }
+            assertEquals(expected, loss.meanLoss(), 1e-4);
+            assertEquals(Math.exp(expected), loss.perplexity(), 1e-3);
+        }
+    }
+
+    @Test
     void loraTrainingWithoutAnAttachedAdapterIsRejected() {
         TinyModel.Written w = tiny();
         try (NDManager m = NDManager.newBaseManager("PyTorch");
