@@ -49,6 +49,7 @@ public final class Generator implements AutoCloseable {
     private final List<Running> running = new ArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
+    private int currentThreads; // intra-op threads last set on the generator thread
 
     /** Starts a generator over a model; {@code adapters} supplies the adapter each request starts with. */
     public Generator(LanguageModel model, AdapterHandle adapters, GeneratorOptions options) {
@@ -103,7 +104,7 @@ public final class Generator implements AutoCloseable {
     private void loop() {
         // Thread counts (OpenMP) and grad mode (PyTorch) are per thread, so the thread that runs the steps sets its
         // own: no autograd here, which also lets the forward pass free each layer's intermediates.
-        JniUtils.setNumThreads(options.threads());
+        useThreads(options.decodeThreads());
         JniUtils.setGradMode(false);
         while (!closed) {
             try {
@@ -161,6 +162,14 @@ public final class Generator implements AutoCloseable {
         }
     }
 
+    // Prefill is a few large matrix products that scale with cores; decode is many small ones that do not.
+    private void useThreads(int threads) {
+        if (threads != currentThreads) {
+            JniUtils.setNumThreads(threads);
+            currentThreads = threads;
+        }
+    }
+
     private void step() {
         running.removeIf(r -> {
             if (r.generation.cancelled) {
@@ -180,6 +189,7 @@ public final class Generator implements AutoCloseable {
         for (Running r : running) {
             rows += r.prefilled ? 1 : r.request.prompt().length;
         }
+        useThreads(rows > running.size() ? options.prefillThreads() : options.decodeThreads());
         int[] tokens = new int[rows];
         List<Segment> segments = new ArrayList<>(running.size());
         int at = 0;

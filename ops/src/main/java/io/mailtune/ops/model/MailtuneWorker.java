@@ -28,8 +28,9 @@ public final class MailtuneWorker {
     }
 
     /**
-     * Arguments: model dir, prompt length, decode tokens, concurrent requests, intra-op threads, and {@code full}
-     * (everything, float32) or {@code half} (single-stream decode with float16 weight copies, keys suffixed _half).
+     * Arguments: model dir, prompt length, decode tokens, concurrent requests, decode intra-op threads, {@code full}
+     * (everything, float32) or {@code half} (single-stream decode with float16 weight copies, keys suffixed _half),
+     * and prefill intra-op threads.
      */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -37,9 +38,10 @@ public final class MailtuneWorker {
         int decodeTokens = Integer.parseInt(args[2]);
         int concurrent = Integer.parseInt(args[3]);
         int threads = Integer.parseInt(args[4]);
+        int prefillThreads = Integer.parseInt(args[6]);
         Measurements m = new Measurements();
         if (args[5].equals("half")) {
-            half(dir, decodeTokens, concurrent, threads, m);
+            half(dir, decodeTokens, concurrent, threads, prefillThreads, m);
             return;
         }
         long start = System.nanoTime();
@@ -47,7 +49,7 @@ public final class MailtuneWorker {
             m.put("load_s", (System.nanoTime() - start) / 1e9);
             int vocab = model.config().vocabSize();
             AdapterHandle adapters = new AdapterHandle(model);
-            try (Generator generator = new Generator(model, adapters, new GeneratorOptions(concurrent, 64, 8192, threads))) {
+            try (Generator generator = new Generator(model, adapters, new GeneratorOptions(concurrent, 64, 8192, threads, prefillThreads))) {
                 generator.generate(GenerationRequest.greedy(Measurements.tokens(64, vocab, 1), 16));
                 double[] ttft = new double[3];
                 for (int i = 0; i < ttft.length; i++) {
@@ -70,11 +72,12 @@ public final class MailtuneWorker {
         m.put("peak_rss_mib", Measurements.peakRssMiB());
     }
 
-    private static void half(Path dir, int decodeTokens, int concurrent, int threads, Measurements m) throws Exception {
+    private static void half(Path dir, int decodeTokens, int concurrent, int threads, int prefillThreads, Measurements m)
+            throws Exception {
         try (LanguageModel model = LanguageModel.load(dir,
                 LoadOptions.defaults().withoutTokenizer().withMaxContext(2048).withHalfDecode());
              Generator generator = new Generator(model, new AdapterHandle(model),
-                     new GeneratorOptions(concurrent, 64, 8192, threads))) {
+                     new GeneratorOptions(concurrent, 64, 8192, threads, prefillThreads))) {
             int vocab = model.config().vocabSize();
             generator.generate(GenerationRequest.greedy(Measurements.tokens(64, vocab, 1), 16));
             m.put("decode_tok_s_half", decodeRate(generator, List.of(Measurements.tokens(16, vocab, 20)), decodeTokens));

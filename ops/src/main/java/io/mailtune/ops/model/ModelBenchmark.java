@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <p>Options: {@code --dir <work dir>} (default target/model-bench), {@code --threads 2}, {@code --prompt 512},
  * {@code --decode 128}, {@code --concurrent 8}, {@code --mailtune-threads 1} (PyTorch intra-op threads of the
- * generator), {@code --rounds 2} (alternating rounds; each figure is the engine's best), {@code --skip-jlama}.
+ * generator's decode steps), {@code --mailtune-prefill-threads 2} (its prefill steps), {@code --rounds 2} (alternating rounds; each figure is the engine's best), {@code --skip-jlama}.
  */
 public final class ModelBenchmark {
 
@@ -49,6 +49,8 @@ public final class ModelBenchmark {
         SmolCheckpoint.write(checkpoint, 135);
 
         String ourThreads = opts.getOrDefault("mailtune-threads", "1");
+        String ourPrefillThreads = opts.getOrDefault("mailtune-prefill-threads", "2");
+        String childThreads = String.valueOf(Math.max(Integer.parseInt(ourThreads), Integer.parseInt(ourPrefillThreads)));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "2"));
         // The machine is shared: engines run alternately, several rounds, and each keeps its best figure.
         Map<String, Double> bw = new HashMap<>();
@@ -56,17 +58,17 @@ public final class ModelBenchmark {
         Map<String, Double> jlama = new HashMap<>();
         for (int round = 0; round < rounds; round++) {
             keepBest(bw, child(BandwidthWorker.class, threads, List.of(threads)));
-            keepBest(ours, child(MailtuneWorker.class, ourThreads,
-                    List.of(checkpoint.toString(), prompt, decode, concurrent, ourThreads, "full")));
-            keepBest(ours, child(MailtuneWorker.class, ourThreads,
-                    List.of(checkpoint.toString(), prompt, decode, concurrent, ourThreads, "half")));
+            keepBest(ours, child(MailtuneWorker.class, childThreads,
+                    List.of(checkpoint.toString(), prompt, decode, concurrent, ourThreads, "full", ourPrefillThreads)));
+            keepBest(ours, child(MailtuneWorker.class, childThreads,
+                    List.of(checkpoint.toString(), prompt, decode, concurrent, ourThreads, "half", ourPrefillThreads)));
             if (!opts.containsKey("skip-jlama")) {
                 keepBest(jlama, child(JlamaWorker.class, threads, List.of(checkpoint.toString(),
                         work.resolve("jlama-work").toString(), threads, prompt, decode)));
             }
         }
-        System.out.printf("%nMailtune: %s PyTorch intra-op thread(s); Jlama: %s threads; best of %d alternating rounds%n",
-                ourThreads, threads, rounds);
+        System.out.printf("%nMailtune: %s PyTorch intra-op thread(s) to decode, %s to prefill; Jlama: %s threads; best of %d alternating rounds%n",
+                ourThreads, ourPrefillThreads, threads, rounds);
         report(bw, ours, jlama, threads, prompt, decode, concurrent);
     }
 
