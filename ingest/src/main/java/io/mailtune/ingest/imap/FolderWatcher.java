@@ -399,7 +399,6 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
 
     private void problem(WatcherState newState, MailboxEvent.Kind kind, String detail) {
         boolean changed = newState != state || !detail.equals(lastProblem);
-        state = newState;
         lastProblem = detail;
         if (changed) {
             try {
@@ -408,6 +407,8 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
                 lastProblem = detail + " (and the event could not be recorded: " + databaseDown.getMessage() + ")";
             }
         }
+        // The event is on record before the state says so: whoever sees the new state can read why.
+        state = newState;
     }
 
     private static String describe(Exception e) {
