@@ -24,16 +24,7 @@ final class ImapSessions {
         // A read must outlast one IDLE period, which ends by our own NOOP before the server's 30 minutes.
         props.setProperty(p + "timeout", Long.toString(config.idleRefresh().plus(Duration.ofSeconds(60)).toMillis()));
         props.setProperty(p + "peek", "true");
-        if (config.security() == TransportSecurity.STARTTLS) {
-            props.setProperty(p + "starttls.enable", "true");
-            props.setProperty(p + "starttls.required", "true");
-        }
-        if (config.security() != TransportSecurity.NONE) {
-            props.setProperty(p + "ssl.checkserveridentity", Boolean.toString(config.trustedTlsHosts() == null));
-            if (config.trustedTlsHosts() != null) {
-                props.setProperty(p + "ssl.trust", config.trustedTlsHosts());
-            }
-        }
+        config.security().configure(props, p, config.trustedTlsHosts());
         if (config.auth() instanceof ImapAuth.OAuth2) {
             props.setProperty(p + "auth.mechanisms", "XOAUTH2");
             props.setProperty(p + "auth.login.disable", "true");

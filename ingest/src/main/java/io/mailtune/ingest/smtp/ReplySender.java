@@ -135,16 +135,7 @@ public final class ReplySender {
         props.setProperty(p + "timeout", "60000");
         props.setProperty(p + "writetimeout", "60000");
         props.setProperty(p + "auth", Boolean.toString(config.auth() != null));
-        if (config.security() == TransportSecurity.STARTTLS) {
-            props.setProperty(p + "starttls.enable", "true");
-            props.setProperty(p + "starttls.required", "true");
-        }
-        if (config.security() != TransportSecurity.NONE) {
-            props.setProperty(p + "ssl.checkserveridentity", Boolean.toString(config.trustedTlsHosts() == null));
-            if (config.trustedTlsHosts() != null) {
-                props.setProperty(p + "ssl.trust", config.trustedTlsHosts());
-            }
-        }
+        config.security().configure(props, p, config.trustedTlsHosts());
         if (config.auth() instanceof ImapAuth.OAuth2) {
             props.setProperty(p + "auth.mechanisms", "XOAUTH2");
         }
