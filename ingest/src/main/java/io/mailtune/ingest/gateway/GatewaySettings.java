@@ -1,6 +1,7 @@
 package io.mailtune.ingest.gateway;
 
 import io.mailtune.ingest.mime.MessageLimits;
+import io.mailtune.ingest.store.IngestDatabase;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,9 +46,9 @@ public record GatewaySettings(String bootstrapServers, String jdbcUrl, String jd
         producerOverrides = producerOverrides == null ? new Properties() : producerOverrides;
     }
 
-    /** Defaults: embedded H2 under (an OS file lock, released even when the process is killed, and every commit written at once, so a killed process loses no committed checkpoint) {@code stateDir}, raw store beside it, 30 s acknowledgements, 90 day subject window. */
+    /** Defaults: embedded H2 under {@code stateDir}, raw store beside it, 30 s acknowledgements, 90 day subject window. */
     public static GatewaySettings embedded(String bootstrapServers, Path stateDir) {
-        return new GatewaySettings(bootstrapServers, "jdbc:h2:file:" + stateDir.toAbsolutePath().resolve("ingest") + ";FILE_LOCK=FS;WRITE_DELAY=0", "sa", "",
+        return new GatewaySettings(bootstrapServers, IngestDatabase.embeddedUrl(stateDir), "sa", "",
                 stateDir.resolve("raw"), MessageLimits.DEFAULT, Duration.ofSeconds(30), Duration.ofDays(90), new Properties());
     }
 }
