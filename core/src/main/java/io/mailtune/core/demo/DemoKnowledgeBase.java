@@ -97,7 +97,7 @@ public final class DemoKnowledgeBase {
         for (String name : bundledFileNames()) {
             HelpArticle article = HelpArticleParser.parse(name, readResource(name));
             if (!name.equals(article.id() + ".md")) {
-                throw new MalformedArticleException(name, 0, "id '" + article.id() + "' does not match the file name");
+                throw new MalformedDemoFileException(name, 0, "id '" + article.id() + "' does not match the file name");
             }
             articles.add(article);
         }

@@ -31,7 +31,7 @@ public final class HelpArticleParser {
         }
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         if (lines.length == 0 || !lines[0].strip().equals(FENCE)) {
-            throw new MalformedArticleException(source, 1, "must start with a '---' front-matter line");
+            throw new MalformedDemoFileException(source, 1, "must start with a '---' front-matter line");
         }
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new LinkedHashMap<>();
@@ -47,47 +47,47 @@ public final class HelpArticleParser {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                throw new MalformedArticleException(source, i + 1, "expected 'key: value' or the closing '---' but found '" + line.strip() + "'");
+                throw new MalformedDemoFileException(source, i + 1, "expected 'key: value' or the closing '---' but found '" + line.strip() + "'");
             }
             String key = line.substring(0, colon).strip();
             String value = line.substring(colon + 1).strip();
             if (!KEYS.contains(key)) {
-                throw new MalformedArticleException(source, i + 1, "unknown key '" + key + "'; allowed keys are " + KEYS);
+                throw new MalformedDemoFileException(source, i + 1, "unknown key '" + key + "'; allowed keys are " + KEYS);
             }
             if (values.containsKey(key)) {
-                throw new MalformedArticleException(source, i + 1,
+                throw new MalformedDemoFileException(source, i + 1,
                         "duplicate key '" + key + "' (first on line " + lineOf.get(key) + ")");
             }
             if (value.isEmpty()) {
-                throw new MalformedArticleException(source, i + 1, "key '" + key + "' has no value");
+                throw new MalformedDemoFileException(source, i + 1, "key '" + key + "' has no value");
             }
             values.put(key, value);
             lineOf.put(key, i + 1);
         }
         if (closing < 0) {
-            throw new MalformedArticleException(source, lines.length, "front matter is not closed by a '---' line");
+            throw new MalformedDemoFileException(source, lines.length, "front matter is not closed by a '---' line");
         }
         for (String key : KEYS) {
             if (!values.containsKey(key)) {
-                throw new MalformedArticleException(source, closing + 1, "front matter lacks the key '" + key + "'");
+                throw new MalformedDemoFileException(source, closing + 1, "front matter lacks the key '" + key + "'");
             }
         }
         String body = String.join("\n", List.of(lines).subList(closing + 1, lines.length)).strip();
         if (body.isEmpty()) {
-            throw new MalformedArticleException(source, closing + 1, "article has no body after the front matter");
+            throw new MalformedDemoFileException(source, closing + 1, "article has no body after the front matter");
         }
         LocalDate updatedAt;
         try {
             updatedAt = LocalDate.parse(values.get("updated-at"));
         } catch (DateTimeParseException e) {
-            throw new MalformedArticleException(source, lineOf.get("updated-at"),
+            throw new MalformedDemoFileException(source, lineOf.get("updated-at"),
                     "updated-at must be an ISO date like 2026-01-31, got '" + values.get("updated-at") + "'");
         }
         try {
             return new HelpArticle(values.get("id"), values.get("title"), values.get("url"), values.get("product"),
                     updatedAt, values.get("key-instruction"), body + "\n");
         } catch (IllegalArgumentException e) {
-            throw new MalformedArticleException(source, 0, e.getMessage());
+            throw new MalformedDemoFileException(source, 0, e.getMessage());
         }
     }
 }

@@ -64,11 +64,11 @@ public final class ScenarioCatalog {
         List<Entry> entries = entries(source, text, ARTICLE_KEYS);
         List<String> topics = values(entries, "topic");
         if (topics.size() != 1) {
-            throw new MalformedScenarioException(source, 0, "needs exactly one 'topic' line, has " + topics.size());
+            throw new MalformedDemoFileException(source, 0, "needs exactly one 'topic' line, has " + topics.size());
         }
         for (Entry entry : entries) {
             if (entry.key.equals("fact") && !article.markdownBody().contains(entry.value)) {
-                throw new MalformedScenarioException(source, entry.line,
+                throw new MalformedDemoFileException(source, entry.line,
                         "fact does not occur verbatim in article '" + article.id() + "': " + entry.value);
             }
         }
@@ -76,7 +76,7 @@ public final class ScenarioCatalog {
             return new ArticleScenario(article.id(), topics.getFirst(), values(entries, "subject"), values(entries, "ask"),
                     values(entries, "fact"));
         } catch (IllegalArgumentException e) {
-            throw new MalformedScenarioException(source, 0, e.getMessage());
+            throw new MalformedDemoFileException(source, 0, e.getMessage());
         }
     }
 
@@ -95,7 +95,7 @@ public final class ScenarioCatalog {
             scenarios.add(handOff(source, block));
         }
         if (scenarios.isEmpty()) {
-            throw new MalformedScenarioException(source, 0, "contains no hand-off scenario");
+            throw new MalformedDemoFileException(source, 0, "contains no hand-off scenario");
         }
         return scenarios;
     }
@@ -103,12 +103,12 @@ public final class ScenarioCatalog {
     private static HandOffScenario handOff(String source, List<Entry> block) {
         Entry first = block.getFirst();
         if (!first.key.equals("topic")) {
-            throw new MalformedScenarioException(source, first.line, "a hand-off scenario must start with a 'topic' line");
+            throw new MalformedDemoFileException(source, first.line, "a hand-off scenario must start with a 'topic' line");
         }
         try {
             return new HandOffScenario(first.value, values(block, "subject"), values(block, "ask"));
         } catch (IllegalArgumentException e) {
-            throw new MalformedScenarioException(source, first.line, e.getMessage());
+            throw new MalformedDemoFileException(source, first.line, e.getMessage());
         }
     }
 
@@ -126,22 +126,22 @@ public final class ScenarioCatalog {
             int colon = line.indexOf(':');
             String key = colon > 0 ? line.substring(0, colon).strip() : "";
             if (!allowed.contains(key)) {
-                throw new MalformedScenarioException(source, i + 1, "expected one of " + allowed.stream().sorted().toList()
+                throw new MalformedDemoFileException(source, i + 1, "expected one of " + allowed.stream().sorted().toList()
                         + " followed by ':' but found '" + line.strip() + "'");
             }
             String value = line.substring(colon + 1).strip();
             if (value.isEmpty()) {
-                throw new MalformedScenarioException(source, i + 1, "'" + key + "' has no value");
+                throw new MalformedDemoFileException(source, i + 1, "'" + key + "' has no value");
             }
             Matcher placeholder = PLACEHOLDER.matcher(value);
             while (placeholder.find()) {
                 if (!Slots.NAMES.contains(placeholder.group(1))) {
-                    throw new MalformedScenarioException(source, i + 1, "unknown placeholder {" + placeholder.group(1)
+                    throw new MalformedDemoFileException(source, i + 1, "unknown placeholder {" + placeholder.group(1)
                             + "}; known ones are " + Slots.NAMES);
                 }
             }
             if (!key.equals("ask") && !key.equals("subject") && placeholder.reset().find()) {
-                throw new MalformedScenarioException(source, i + 1, "placeholders are allowed only in asks and subjects");
+                throw new MalformedDemoFileException(source, i + 1, "placeholders are allowed only in asks and subjects");
             }
             entries.add(new Entry(key, value, i + 1));
         }

@@ -43,7 +43,7 @@ class HelpArticleParserTest {
 
     @Test
     void aMissingOpeningFenceNamesLineOne() {
-        MalformedArticleException e = assertThrows(MalformedArticleException.class,
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class,
                 () -> HelpArticleParser.parse("a.md", VALID.substring(4)));
         assertEquals(1, e.line());
         assertTrue(e.getMessage().startsWith("a.md line 1:"), e.getMessage());
@@ -51,14 +51,14 @@ class HelpArticleParserTest {
 
     @Test
     void aMissingKeyIsNamed() {
-        MalformedArticleException e = assertThrows(MalformedArticleException.class,
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class,
                 () -> HelpArticleParser.parse("a.md", VALID.replace("product: store\n", "")));
         assertTrue(e.getMessage().contains("lacks the key 'product'"), e.getMessage());
     }
 
     @Test
     void aDuplicateKeyNamesBothLines() {
-        MalformedArticleException e = assertThrows(MalformedArticleException.class,
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class,
                 () -> HelpArticleParser.parse("a.md", VALID.replace("product: store\n", "product: store\ntitle: Again\n")));
         assertEquals(6, e.line());
         assertTrue(e.getMessage().contains("duplicate key 'title' (first on line 3)"), e.getMessage());
@@ -66,7 +66,7 @@ class HelpArticleParserTest {
 
     @Test
     void anUnknownKeyIsRejectedWithItsLine() {
-        MalformedArticleException e = assertThrows(MalformedArticleException.class,
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class,
                 () -> HelpArticleParser.parse("a.md", VALID.replace("product: store", "prodcut: store")));
         assertEquals(5, e.line());
         assertTrue(e.getMessage().contains("unknown key 'prodcut'"), e.getMessage());
@@ -74,7 +74,7 @@ class HelpArticleParserTest {
 
     @Test
     void anEmptyValueIsRejected() {
-        MalformedArticleException e = assertThrows(MalformedArticleException.class,
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class,
                 () -> HelpArticleParser.parse("a.md", VALID.replace("title: Sample", "title:")));
         assertTrue(e.getMessage().contains("key 'title' has no value"), e.getMessage());
     }
@@ -82,14 +82,14 @@ class HelpArticleParserTest {
     @Test
     void anUnclosedFrontMatterIsRejected() {
         String unclosed = VALID.replace("key-instruction: Click Do it.\n---\n", "key-instruction: Click Do it.\n");
-        MalformedArticleException e = assertThrows(MalformedArticleException.class, () -> HelpArticleParser.parse("a.md", unclosed));
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class, () -> HelpArticleParser.parse("a.md", unclosed));
         assertEquals(8, e.line());
         assertTrue(e.getMessage().contains("closing '---'"), e.getMessage());
     }
 
     @Test
     void aBadDateShowsTheExpectedFormat() {
-        MalformedArticleException e = assertThrows(MalformedArticleException.class,
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class,
                 () -> HelpArticleParser.parse("a.md", VALID.replace("2026-01-31", "31/01/2026")));
         assertEquals(6, e.line());
         assertTrue(e.getMessage().contains("ISO date"), e.getMessage());
@@ -97,14 +97,14 @@ class HelpArticleParserTest {
 
     @Test
     void aKeyInstructionMissingFromTheBodyIsRejected() {
-        MalformedArticleException e = assertThrows(MalformedArticleException.class,
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class,
                 () -> HelpArticleParser.parse("a.md", VALID.replace("To proceed, Click Do it.", "To proceed, click it.")));
         assertTrue(e.getMessage().contains("does not occur verbatim in the body"), e.getMessage());
     }
 
     @Test
     void aNonHttpsUrlIsRejected() {
-        MalformedArticleException e = assertThrows(MalformedArticleException.class,
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class,
                 () -> HelpArticleParser.parse("a.md", VALID.replace("https://help.example/sample", "ftp://help.example/sample")));
         assertTrue(e.getMessage().contains("https URL"), e.getMessage());
     }
@@ -112,7 +112,7 @@ class HelpArticleParserTest {
     @Test
     void anEmptyBodyIsRejected() {
         String headerOnly = VALID.substring(0, VALID.indexOf("# Sample"));
-        MalformedArticleException e = assertThrows(MalformedArticleException.class, () -> HelpArticleParser.parse("a.md", headerOnly));
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class, () -> HelpArticleParser.parse("a.md", headerOnly));
         assertTrue(e.getMessage().contains("no body"), e.getMessage());
     }
 }

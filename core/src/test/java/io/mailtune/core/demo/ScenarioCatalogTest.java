@@ -48,7 +48,7 @@ class ScenarioCatalogTest {
 
     @Test
     void aFactMissingFromTheArticleIsRejectedWithItsLine() {
-        MalformedScenarioException e = assertThrows(MalformedScenarioException.class, () -> ScenarioCatalog.parseArticleScenario(
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class, () -> ScenarioCatalog.parseArticleScenario(
                 KB.article("account-reset-password"), "s.txt", VALID.replace("30 minutes", "3 hours")));
         assertEquals(7, e.line());
         assertTrue(e.getMessage().contains("does not occur verbatim"), e.getMessage());
@@ -56,7 +56,7 @@ class ScenarioCatalogTest {
 
     @Test
     void anUnknownPlaceholderIsRejected() {
-        MalformedScenarioException e = assertThrows(MalformedScenarioException.class, () -> ScenarioCatalog.parseArticleScenario(
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class, () -> ScenarioCatalog.parseArticleScenario(
                 KB.article("account-reset-password"), "s.txt", VALID.replace("{device}", "{phone}")));
         assertEquals(5, e.line());
         assertTrue(e.getMessage().contains("{phone}"), e.getMessage());
@@ -64,7 +64,7 @@ class ScenarioCatalogTest {
 
     @Test
     void anUnknownKeyIsRejected() {
-        MalformedScenarioException e = assertThrows(MalformedScenarioException.class, () -> ScenarioCatalog.parseArticleScenario(
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class, () -> ScenarioCatalog.parseArticleScenario(
                 KB.article("account-reset-password"), "s.txt", VALID.replace("subject: Can't", "subjet: Can't")));
         assertEquals(3, e.line());
     }
@@ -72,14 +72,14 @@ class ScenarioCatalogTest {
     @Test
     void tooFewAsksIsRejected() {
         String twoAsks = VALID.replace("ask: I forgot my password.\n", "");
-        MalformedScenarioException e = assertThrows(MalformedScenarioException.class, () -> ScenarioCatalog.parseArticleScenario(
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class, () -> ScenarioCatalog.parseArticleScenario(
                 KB.article("account-reset-password"), "s.txt", twoAsks));
         assertTrue(e.getMessage().contains("at least 3 asks"), e.getMessage());
     }
 
     @Test
     void aHandOffBlockMustStartWithATopic() {
-        MalformedScenarioException e = assertThrows(MalformedScenarioException.class,
+        MalformedDemoFileException e = assertThrows(MalformedDemoFileException.class,
                 () -> ScenarioCatalog.parseHandOffs("h.txt", "subject: Hi\nask: Hello?\n"));
         assertEquals(1, e.line());
     }
