@@ -12,7 +12,10 @@ public final class Topics {
     /** The single key of {@link #ADAPTERS}. */
     public static final String LIVE_ADAPTER_KEY = "live-adapter";
 
-    /** Accepted inbound mail, from ingest to the agents; keyed by thread so a conversation stays in order. */
+    /**
+     * Accepted inbound mail, from ingest to the agents; keyed by thread so a conversation stays in order. Written in
+     * Kafka transactions: consumers read with {@code isolation.level=read_committed}, or they may see a batch twice.
+     */
     public static final TopicContract<InboundEmail> INBOUND =
             new TopicContract<>("mailtune.inbound", InboundEmail.class, InboundEmail::threadId, "threadId");
 

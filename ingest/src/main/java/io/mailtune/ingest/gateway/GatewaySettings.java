@@ -16,7 +16,7 @@ import java.util.Properties;
  * @param jdbcPassword      database password
  * @param rawStoreDir       directory of the content-addressed raw message store
  * @param limits            normalisation limits
- * @param ackTimeout        how long to wait for Kafka to acknowledge a batch
+ * @param ackTimeout        how long to wait for Kafka to commit a batch
  * @param subjectWindow     how far back the subject-and-participants thread fallback looks
  * @param producerOverrides extra Kafka producer properties (security, compression), or empty
  */

@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Reads one folder of one mailbox, forever: connects (reconnecting with backoff), settles an interrupted batch,
  * checks UIDVALIDITY against the checkpoint, fetches UIDs and sizes of everything after the checkpoint, then the
- * bodies in batches, publishes them and advances the checkpoint only after Kafka acknowledged. Then it waits with
+ * bodies in batches, publishes them and advances the checkpoint only after Kafka committed them. Then it waits with
  * IDLE when offered, else polls. Reads are peeks on a read-only folder: nothing changes on the server unless
  * {@link MailboxConfig#afterIngest()} says so.
  */
@@ -147,7 +147,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
         Store store = ImapSessions.session(config).getStore(ImapSessions.protocol(config));
         try {
             store.connect(config.host(), config.port(), config.username(), secret());
-            publisher.recover(config.id());
+            publisher.recover();
             IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
             folder.open(config.afterIngest() == AfterIngest.NOTHING ? Folder.READ_ONLY : Folder.READ_WRITE);
             openFolder = folder;

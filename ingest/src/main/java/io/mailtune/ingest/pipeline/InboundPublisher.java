@@ -4,6 +4,7 @@ import io.mailtune.core.contract.EventCodec;
 import io.mailtune.core.contract.Topics;
 import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.ingest.store.IngestDatabase;
+import io.mailtune.ingest.store.PublishedLog;
 import io.mailtune.ingest.store.SeenMessages;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,18 +13,18 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,32 +36,51 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
- * Publishes accepted mail to {@link Topics#INBOUND} exactly once. Before a batch is sent, each message is written as
- * pending with its partition and that partition's end offset; after the broker acknowledged every record
- * (idempotent producer, acks=all), the dedupe keys and the caller's checkpoint are committed in one transaction and
- * the pending rows removed. If the process dies in between, {@link #recover} reads the log from the recorded offsets
- * and marks what reached the broker as published, so re-reading the source publishes only what is missing.
+ * Publishes accepted mail to {@link Topics#INBOUND} exactly once. Each batch is one Kafka transaction; after it
+ * committed, the dedupe keys, the log position and the caller's checkpoint are committed in one database transaction.
+ * Whatever breaks in between — the process killed, a database commit lost, a commit request left unanswered — the
+ * next attempt first fences the old producer (the broker aborts its open transaction, so a zombie's records never
+ * become visible) and then reads the log from the recorded position, recording every message this store published as
+ * seen; fetching the source again then publishes only what is missing. Consumers read with
+ * {@code isolation.level=read_committed}. One publisher per store: a second one on the same database fences the first.
  */
 public final class InboundPublisher implements AutoCloseable {
 
-    /** Kafka record header carrying {@link InboundEmail#emailId()}, read back during recovery. */
+    /** Kafka record header naming the store that published the record (its {@link PublishedLog} identity). */
+    public static final String PUBLISHER_HEADER = "mailtune-publisher";
+    /** Kafka record header carrying {@link InboundEmail#emailId()}. */
     public static final String EMAIL_ID_HEADER = "mailtune-email-id";
+    /** Kafka record header carrying the mailbox the message was read from. */
+    public static final String MAILBOX_HEADER = "mailtune-mailbox";
+    /** Kafka record header carrying the Message-ID, half of the dedupe key. */
+    public static final String MESSAGE_ID_HEADER = "mailtune-message-id";
+    /** Kafka record header carrying the content hash, the other half of the dedupe key. */
+    public static final String CONTENT_HASH_HEADER = "mailtune-content-hash";
 
     private final IngestDatabase db;
     private final SeenMessages seen;
-    private final KafkaProducer<String, byte[]> producer;
-    private final KafkaConsumer<String, byte[]> offsets;
+    private final Properties producerConfig;
+    private final KafkaConsumer<String, byte[]> log;
+    /** Reads the high watermark: a read_committed consumer's end offset lags while commit markers are being written. */
+    private final KafkaConsumer<String, byte[]> watermarks;
     private final String topic = Topics.INBOUND.name();
     private final Duration ackTimeout;
+    private String publisherId;
+    private KafkaProducer<String, byte[]> producer;
+    private boolean settled;
+    /** Dedupe keys that a settle found in the log: a batch deduplicated before that settle may still hold them. */
+    private final Set<String> recovered = new HashSet<>();
 
     /** A publisher to the cluster at the bootstrap servers; extra producer properties override the defaults. */
     public InboundPublisher(String bootstrapServers, IngestDatabase db, Properties producerOverrides, Duration ackTimeout) {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers must name at least one broker host:port");
+        }
+        if (ackTimeout == null || ackTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("ackTimeout must be positive, was " + ackTimeout);
         }
         this.db = db;
         this.seen = new SeenMessages(db);
@@ -69,25 +89,30 @@ public final class InboundPublisher implements AutoCloseable {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         // Mail records are 2-20 kB: the default 16 kB batch would carry one record per request.
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.max(ackTimeout.toMillis(), 1000)));
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(ackTimeout.toMillis() / 2, 500)));
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "mailtune-ingest");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(ackTimeout.toMillis()));
+        // A transaction left open by a dead gateway holds back read_committed consumers until the next start fences
+        // it or this timeout aborts it.
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(Math.max(2 * ackTimeout.toMillis(), 10_000)));
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "mailtune-ingest");
         if (producerOverrides != null) {
             p.putAll(producerOverrides);
         }
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.producerConfig = p;
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "mailtune-ingest-recovery");
         c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(ackTimeout.toMillis()));
-        this.offsets = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        this.log = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "mailtune-ingest-watermarks");
+        this.watermarks = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Work committed together with the dedupe keys, typically the folder checkpoint. */
@@ -98,156 +123,208 @@ public final class InboundPublisher implements AutoCloseable {
     }
 
     /**
-     * Publishes the batch, waits for every acknowledgement, then commits dedupe keys and the step in one transaction.
-     * Throws when the broker did not acknowledge in time; nothing is committed then and {@link #recover} settles it.
+     * Publishes the batch in one Kafka transaction, then commits dedupe keys, log position and the step in one
+     * database transaction. Messages that an earlier, interrupted attempt already published are left out. Throws when
+     * Kafka did not commit in time; nothing is checkpointed then, and the next call settles it from the log.
      */
     public synchronized void publish(String mailbox, List<IntakeOutcome.Accepted> batch, CommitStep step) {
-        // An earlier batch that failed is settled first, so its pending rows are never mistaken for this batch's.
-        recover(mailbox);
-        if (batch.isEmpty()) {
-            db.inTransaction(c -> {
-                step.run(c);
-                return null;
-            });
+        settle();
+        List<IntakeOutcome.Accepted> missing = recovered.isEmpty() ? batch
+                : batch.stream().filter(a -> !recovered.contains(key(mailbox, a.email().messageId(), a.contentHash()))).toList();
+        if (missing.isEmpty()) {
+            commit(mailbox, List.of(), Map.of(), step);
             return;
         }
-        int partitions = producer.partitionsFor(topic).size();
-        Map<IntakeOutcome.Accepted, Integer> partitionOf = new HashMap<>();
-        Set<TopicPartition> touched = new HashSet<>();
-        for (IntakeOutcome.Accepted a : batch) {
-            int partition = partitionFor(Topics.INBOUND.keyOf(a.email()), partitions);
-            partitionOf.put(a, partition);
-            touched.add(new TopicPartition(topic, partition));
-        }
-        Map<TopicPartition, Long> ends = offsets.endOffsets(touched, ackTimeout);
-        db.inTransaction(c -> {
-            insertPending(c, mailbox, batch, partitionOf, ends);
-            return null;
-        });
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (IntakeOutcome.Accepted a : batch) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partitionOf.get(a), Topics.INBOUND.keyOf(a.email()),
-                    EventCodec.encode(a.email()));
-            record.headers().add(EMAIL_ID_HEADER, a.email().emailId().getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(record));
-        }
-        producer.flush();
-        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        Map<Integer, Long> next = new HashMap<>();
         try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            producer.beginTransaction();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(missing.size());
+            for (IntakeOutcome.Accepted a : missing) {
+                acks.add(producer.send(record(mailbox, a)));
             }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the batch of " + batch.size() + " for mailbox " + mailbox
-                    + "; nothing was checkpointed and recovery will settle it: " + e, e);
+            producer.commitTransaction();
+            for (Future<RecordMetadata> ack : acks) {
+                RecordMetadata m = ack.get();
+                next.merge(m.partition(), m.offset() + 1, Math::max);
+            }
+        } catch (ExecutionException | RuntimeException e) {
+            discardProducer();
+            throw new IllegalStateException("Kafka did not commit the batch of " + missing.size() + " for mailbox " + mailbox
+                    + "; nothing was checkpointed and the next attempt settles it from the log: " + e, e);
         } catch (InterruptedException e) {
+            discardProducer();
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka acknowledgements", e);
+            throw new IllegalStateException("interrupted while waiting for Kafka to commit", e);
         }
-        db.inTransaction(c -> {
-            seen.recordAll(c, mailbox, batch.stream().map(a -> new SeenMessages.Published(a.email().messageId(), a.contentHash(),
-                    a.email().emailId(), a.email().threadId())).toList());
-            deletePending(c, batch.stream().map(a -> a.email().emailId()).toList());
-            step.run(c);
-            return null;
-        });
+        commit(mailbox, missing, next, step);
     }
 
     /**
-     * Settles a batch interrupted by a crash: reads the partitions from the offsets recorded before sending and
-     * marks every pending message found in the log as published. Returns how many were found.
+     * Makes the store agree with the log: fences any earlier producer of this store and records as seen every message
+     * it published past the recorded positions. Returns how many such messages it found (0 when nothing was
+     * interrupted). Call it before deduplicating a batch, so the dedupe keys are complete.
      */
-    public synchronized int recover(String mailbox) {
-        record Pending(String emailId, String messageId, String contentHash, String threadId, int partition, long offset) {
+    public synchronized int recover() {
+        settled = false;
+        return settle();
+    }
+
+    private int settle() {
+        try {
+            if (producer == null) {
+                startProducer();
+            }
+            return settled ? 0 : readBack();
+        } catch (KafkaException e) {
+            throw new IllegalStateException("Kafka at " + producerConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " did not answer while settling the inbound topic: " + e.getMessage(), e);
         }
-        List<Pending> pending = db.inTransaction(c -> {
-            List<Pending> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT email_id, message_id, content_hash, thread_id, topic_partition,"
-                    + " start_offset FROM ingest_pending WHERE mailbox = ?")) {
-                s.setString(1, mailbox);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new Pending(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getLong(6)));
+    }
+
+    /** Reads this store's records past the recorded positions back into the seen messages. */
+    private int readBack() {
+        record Found(String mailbox, SeenMessages.Published message) {
+        }
+        List<TopicPartition> partitions = partitions();
+        Map<Integer, Long> known = db.inTransaction(PublishedLog::positions);
+        // Up to the high watermark: the read_committed end offset can still stand before a batch whose commit
+        // returned, until the broker has written its commit markers.
+        Map<TopicPartition, Long> ends = watermarks.endOffsets(partitions, ackTimeout);
+        Map<TopicPartition, Long> starts = log.beginningOffsets(partitions, ackTimeout);
+        Map<TopicPartition, Long> from = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            long start = Math.max(known.getOrDefault(tp.partition(), 0L), starts.get(tp));
+            if (start < ends.get(tp)) {
+                from.put(tp, start);
+            }
+        }
+        List<Found> found = new ArrayList<>();
+        if (!from.isEmpty()) {
+            log.assign(from.keySet());
+            from.forEach(log::seek);
+            long deadline = System.nanoTime() + ackTimeout.toNanos() * 4;
+            while (from.keySet().stream().anyMatch(tp -> log.position(tp) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read the inbound topic back to offsets " + ends + " (a transaction left open elsewhere holds it back) within "
+                            + ackTimeout.multipliedBy(4) + " to settle an interrupted batch");
+                }
+                for (ConsumerRecord<String, byte[]> r : log.poll(Duration.ofMillis(200))) {
+                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition())) && publisherId.equals(header(r.headers(), PUBLISHER_HEADER))) {
+                        found.add(new Found(header(r.headers(), MAILBOX_HEADER), new SeenMessages.Published(header(r.headers(), MESSAGE_ID_HEADER),
+                                header(r.headers(), CONTENT_HASH_HEADER), header(r.headers(), EMAIL_ID_HEADER), r.key())));
                     }
                 }
             }
-            return out;
-        });
-        if (pending.isEmpty()) {
-            return 0;
+            log.unsubscribe();
         }
-        Map<TopicPartition, Long> from = new HashMap<>();
-        for (Pending p : pending) {
-            from.merge(new TopicPartition(topic, p.partition()), p.offset(), Math::min);
-        }
-        Set<String> published = new HashSet<>();
-        offsets.assign(from.keySet());
-        Map<TopicPartition, Long> ends = offsets.endOffsets(from.keySet(), ackTimeout);
-        from.forEach(offsets::seek);
-        long deadline = System.nanoTime() + ackTimeout.toNanos() * 4;
-        while (from.keySet().stream().anyMatch(tp -> offsets.position(tp) < ends.get(tp))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read back the inbound topic to settle " + pending.size()
-                        + " pending messages of mailbox " + mailbox);
-            }
-            for (ConsumerRecord<String, byte[]> r : offsets.poll(Duration.ofMillis(200))) {
-                Header id = r.headers().lastHeader(EMAIL_ID_HEADER);
-                if (id != null) {
-                    published.add(new String(id.value(), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        offsets.unsubscribe();
+        Map<Integer, Long> reached = new HashMap<>();
+        ends.forEach((tp, end) -> reached.put(tp.partition(), end));
         db.inTransaction(c -> {
-            seen.recordAll(c, mailbox, pending.stream().filter(p -> published.contains(p.emailId()))
-                    .map(p -> new SeenMessages.Published(p.messageId(), p.contentHash(), p.emailId(), p.threadId())).toList());
-            deletePending(c, pending.stream().map(Pending::emailId).toList());
+            for (Map.Entry<String, List<SeenMessages.Published>> byMailbox : found.stream()
+                    .collect(Collectors.groupingBy(Found::mailbox, Collectors.mapping(Found::message, Collectors.toList()))).entrySet()) {
+                seen.recordAll(c, byMailbox.getKey(), byMailbox.getValue());
+            }
+            PublishedLog.advance(c, reached);
             return null;
         });
-        return (int) pending.stream().filter(p -> published.contains(p.emailId())).count();
+        found.forEach(f -> recovered.add(key(f.mailbox(), f.message().messageId(), f.message().contentHash())));
+        settled = true;
+        return found.size();
     }
 
-    /** The partition Kafka's default partitioner picks for a key, computed here so it can be recorded before sending. */
-    static int partitionFor(String key, int partitions) {
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    /** Registers this store's identity if it has none, then starts a transactional producer under it, fencing older ones. */
+    private void startProducer() {
+        if (publisherId == null) {
+            publisherId = db.inTransaction(c -> {
+                var existing = PublishedLog.publisherId(c);
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+                Map<Integer, Long> ends = new HashMap<>();
+                watermarks.endOffsets(partitions(), ackTimeout).forEach((tp, end) -> ends.put(tp.partition(), end));
+                return PublishedLog.register(c, ends);
+            });
+        }
+        Properties p = new Properties();
+        p.putAll(producerConfig);
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "mailtune-ingest-" + publisherId);
+        KafkaProducer<String, byte[]> fresh = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        try {
+            fresh.initTransactions();
+        } catch (RuntimeException e) {
+            fresh.close(Duration.ZERO);
+            throw e;
+        }
+        producer = fresh;
+        settled = false;
     }
 
-    private static void insertPending(Connection c, String mailbox, List<IntakeOutcome.Accepted> batch,
-                                      Map<IntakeOutcome.Accepted, Integer> partitionOf, Map<TopicPartition, Long> ends) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO ingest_pending (email_id, mailbox, message_id, content_hash,"
-                + " thread_id, topic_partition, start_offset, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            long now = System.currentTimeMillis();
-            for (IntakeOutcome.Accepted a : batch) {
-                int partition = partitionOf.get(a);
-                Long offset = ends.get(new TopicPartition(Topics.INBOUND.name(), partition));
-                s.setString(1, a.email().emailId());
-                s.setString(2, mailbox);
-                s.setString(3, a.email().messageId());
-                s.setString(4, a.contentHash());
-                s.setString(5, a.email().threadId());
-                s.setInt(6, partition);
-                s.setLong(7, offset == null ? 0 : offset);
-                s.setLong(8, now);
-                s.addBatch();
-            }
-            s.executeBatch();
+    private List<TopicPartition> partitions() {
+        List<PartitionInfo> infos = log.partitionsFor(topic, ackTimeout);
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " does not exist; create the topics before publishing");
+        }
+        return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+    }
+
+    private static String key(String mailbox, String messageId, String contentHash) {
+        return mailbox + "\n" + messageId + "\n" + contentHash;
+    }
+
+    private void commit(String mailbox, List<IntakeOutcome.Accepted> published, Map<Integer, Long> next, CommitStep step) {
+        try {
+            db.inTransaction(c -> {
+                seen.recordAll(c, mailbox, published.stream().map(a -> new SeenMessages.Published(a.email().messageId(), a.contentHash(),
+                        a.email().emailId(), a.email().threadId())).toList());
+                PublishedLog.advance(c, next);
+                step.run(c);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // Kafka holds the batch but the store does not know it: the next attempt reads it back first.
+            settled = false;
+            throw e;
         }
     }
 
-    private static void deletePending(Connection c, List<String> emailIds) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM ingest_pending WHERE email_id = ?")) {
-            for (String id : emailIds) {
-                s.setString(1, id);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+    private ProducerRecord<String, byte[]> record(String mailbox, IntakeOutcome.Accepted a) {
+        InboundEmail email = a.email();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, Topics.INBOUND.keyOf(email), EventCodec.encode(email));
+        Headers h = record.headers();
+        h.add(PUBLISHER_HEADER, utf8(publisherId));
+        h.add(MAILBOX_HEADER, utf8(mailbox));
+        h.add(MESSAGE_ID_HEADER, utf8(email.messageId()));
+        h.add(CONTENT_HASH_HEADER, utf8(a.contentHash()));
+        h.add(EMAIL_ID_HEADER, utf8(email.emailId()));
+        return record;
     }
 
-    /** Flushes and closes the Kafka clients. */
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String header(Headers headers, String name) {
+        Header h = headers.lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Drops a producer whose transaction state is unknown; the next call starts a new one, which fences it. */
+    private void discardProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+        settled = false;
+    }
+
+    /** Closes the Kafka clients; an open transaction is aborted by the broker. */
     @Override
-    public void close() {
-        producer.close(Duration.ofSeconds(5));
-        offsets.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(2)));
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+        log.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(2)));
+        watermarks.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(2)));
     }
 }

@@ -1,13 +1,25 @@
 package io.mailtune.ingest.pipeline;
 
+import io.mailtune.core.contract.EventCodec;
+import io.mailtune.core.contract.Topics;
 import io.mailtune.core.mail.EmailAddress;
+import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.ingest.classify.TrafficClassifier;
 import io.mailtune.ingest.mime.MessageLimits;
 import io.mailtune.ingest.store.IngestDatabase;
+import io.mailtune.ingest.store.PublishedLog;
 import io.mailtune.ingest.store.RawMessageStore;
 import io.mailtune.ingest.store.SeenMessages;
 import io.mailtune.ingest.testing.KafkaBroker;
 import io.mailtune.ingest.thread.ThreadIndex;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,10 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The exactly-once publisher against a real broker. */
+/** The exactly-once publisher against a real broker; every test uses its own mailbox and database. */
 class InboundPublisherTest {
 
     @RegisterExtension
@@ -35,45 +51,143 @@ class InboundPublisherTest {
     @TempDir
     Path dir;
 
-    private IntakeOutcome.Accepted accepted(MessageIntake intake, String id) {
+    private final String mailbox = "box-" + UUID.randomUUID();
+    private final IngestDatabase db = new IngestDatabase("jdbc:h2:mem:" + mailbox + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final TrafficClassifier classifier = new TrafficClassifier(Set.of(EmailAddress.of("support@acme.test")));
+
+    private MessageIntake intake() {
+        return new MessageIntake(MessageLimits.DEFAULT, new RawMessageStore(dir), db, new ThreadIndex(Duration.ofDays(1)));
+    }
+
+    private static SourcedMessage mail(String id) {
         String raw = "From: ann@customer.example\r\nTo: support@acme.test\r\nSubject: Parcel " + id + "\r\nMessage-ID: <" + id
                 + "@customer.example>\r\n\r\nWhere is parcel " + id + "?\r\n";
-        return assertInstanceOf(IntakeOutcome.Accepted.class, intake.take("box", new TrafficClassifier(Set.of(EmailAddress.of("support@acme.test"))),
-                new SourcedMessage("test:" + id, raw.getBytes(StandardCharsets.UTF_8))));
+        return new SourcedMessage("test:" + id, raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private IntakeOutcome.Accepted accepted(String id) {
+        return assertInstanceOf(IntakeOutcome.Accepted.class, intake().take(mailbox, classifier, mail(id)));
+    }
+
+    private InboundPublisher publisher() {
+        return new InboundPublisher(kafka.bootstrapServers(), db, new Properties(), Duration.ofSeconds(10));
+    }
+
+    /** This mailbox's records as a read_committed consumer (the agents) sees them. */
+    private List<InboundEmail> visible() {
+        List<InboundEmail> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer("check-" + UUID.randomUUID())) {
+            consumer.subscribe(List.of(Topics.INBOUND.name()));
+            long quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < quietUntil) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    InboundEmail email = EventCodec.decode(r.value(), InboundEmail.class);
+                    if (email.mailbox().equals(mailbox)) {
+                        out.add(email);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Test
-    void aCrashAfterTheAcknowledgementButBeforeTheCheckpointIsSettledFromTheLog() {
-        IngestDatabase db = new IngestDatabase("jdbc:h2:mem:publisher-crash;DB_CLOSE_DELAY=-1", "sa", "");
-        MessageIntake intake = new MessageIntake(MessageLimits.DEFAULT, new RawMessageStore(dir), db, new ThreadIndex(Duration.ofDays(1)));
-        try (InboundPublisher publisher = new InboundPublisher(kafka.bootstrapServers(), db, new Properties(), Duration.ofSeconds(10))) {
-            IntakeOutcome.Accepted first = accepted(intake, "crash-1");
-            // The commit step fails after Kafka acknowledged: as if the process died between the two.
-            assertThrows(IllegalStateException.class, () -> publisher.publish("box", List.of(first), c -> {
+    void aCrashAfterKafkaCommittedButBeforeTheCheckpointIsSettledFromTheLog() {
+        try (InboundPublisher publisher = publisher()) {
+            IntakeOutcome.Accepted first = accepted("crash-1");
+            // The commit step fails after Kafka committed: as if the process died between the two.
+            assertThrows(IllegalStateException.class, () -> publisher.publish(mailbox, List.of(first), c -> {
                 throw new SQLException("simulated crash before the checkpoint commit");
             }));
-            assertFalse(new SeenMessages(db).contains("box", first.email().messageId(), first.contentHash()));
+            assertFalse(new SeenMessages(db).contains(mailbox, first.email().messageId(), first.contentHash()));
 
-            assertEquals(1, publisher.recover("box"), "the record found in the log is settled as published");
-            assertTrue(new SeenMessages(db).contains("box", first.email().messageId(), first.contentHash()));
-            assertInstanceOf(IntakeOutcome.Duplicate.class, intake.take("box", new TrafficClassifier(Set.of(EmailAddress.of("support@acme.test"))),
-                    new SourcedMessage("test:again", ("From: ann@customer.example\r\nTo: support@acme.test\r\nSubject: Parcel crash-1\r\n"
-                            + "Message-ID: <crash-1@customer.example>\r\n\r\nWhere is parcel crash-1?\r\n").getBytes(StandardCharsets.UTF_8))),
+            assertEquals(1, publisher.recover(), "the record found in the log is settled as published");
+            assertTrue(new SeenMessages(db).contains(mailbox, first.email().messageId(), first.contentHash()));
+            assertInstanceOf(IntakeOutcome.Duplicate.class, intake().take(mailbox, classifier, mail("crash-1")),
                     "fetching it again after the restart does not publish it twice");
         }
     }
 
     @Test
+    void aBatchDeduplicatedBeforeTheSettleIsNotPublishedTwice() {
+        try (InboundPublisher publisher = publisher()) {
+            IntakeOutcome.Accepted message = accepted("early-1");
+            assertThrows(IllegalStateException.class, () -> publisher.publish(mailbox, List.of(message), c -> {
+                throw new SQLException("simulated database failure after the Kafka commit");
+            }));
+            // Another folder of the mailbox passed dedupe before anything was settled and now publishes the same message.
+            List<String> checkpointed = new ArrayList<>();
+            publisher.publish(mailbox, List.of(message), c -> checkpointed.add("done"));
+            assertEquals(List.of("done"), checkpointed, "the caller's checkpoint is still committed");
+        }
+        assertEquals(1, visible().size());
+    }
+
+    @Test
+    void aDatabaseThatLostItsNewestCommitIsSettledFromTheLog() throws Exception {
+        IntakeOutcome.Accepted message = accepted("lost-commit-1");
+        try (InboundPublisher publisher = publisher()) {
+            publisher.recover();
+            Map<Integer, Long> before = db.inTransaction(PublishedLog::positions);
+            publisher.publish(mailbox, List.of(message), c -> { });
+            // Undo the commit after publishing, as an embedded database killed before writing it to disk would.
+            try (var c = db.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM ingest_seen");
+                s.executeUpdate("DELETE FROM ingest_log_position");
+            }
+            db.inTransaction(c -> {
+                PublishedLog.advance(c, before);
+                return null;
+            });
+        }
+        try (InboundPublisher restarted = publisher()) {
+            assertEquals(1, restarted.recover());
+            assertTrue(new SeenMessages(db).contains(mailbox, message.email().messageId(), message.contentHash()));
+        }
+        assertEquals(1, visible().size());
+    }
+
+    @Test
+    void aProducerLeftBehindByAKilledProcessIsFencedAndItsRecordsNeverBecomeVisible() {
+        IntakeOutcome.Accepted message = accepted("zombie-1");
+        String publisherId;
+        try (InboundPublisher first = publisher()) {
+            first.recover();
+            publisherId = db.inTransaction(PublishedLog::publisherId).orElseThrow();
+        }
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "mailtune-ingest-" + publisherId);
+        try (KafkaProducer<String, byte[]> zombie = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            zombie.initTransactions();
+            zombie.beginTransaction();
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.INBOUND.name(), message.email().threadId(),
+                    EventCodec.encode(message.email()));
+            record.headers().add(InboundPublisher.PUBLISHER_HEADER, publisherId.getBytes(StandardCharsets.UTF_8));
+            zombie.send(record);
+            zombie.flush();
+            try (InboundPublisher restarted = publisher()) {
+                assertEquals(0, restarted.recover(), "the zombie's open transaction is aborted, not counted as published");
+                assertThrows(KafkaException.class, zombie::commitTransaction, "the old producer is fenced");
+                assertEquals(List.of(), visible());
+                restarted.publish(mailbox, List.of(message), c -> { });
+            }
+        }
+        assertEquals(1, visible().size());
+    }
+
+    @Test
     void aBatchThatNeverReachedTheBrokerIsPublishedAgain() {
-        IngestDatabase db = new IngestDatabase("jdbc:h2:mem:publisher-lost;DB_CLOSE_DELAY=-1", "sa", "");
-        MessageIntake intake = new MessageIntake(MessageLimits.DEFAULT, new RawMessageStore(dir), db, new ThreadIndex(Duration.ofDays(1)));
-        IntakeOutcome.Accepted lost = accepted(intake, "lost-1");
+        IntakeOutcome.Accepted lost = accepted("lost-1");
         try (InboundPublisher unreachable = new InboundPublisher("127.0.0.1:1", db, new Properties(), Duration.ofSeconds(2))) {
-            assertThrows(RuntimeException.class, () -> unreachable.publish("box", List.of(lost), c -> { }));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> unreachable.publish(mailbox, List.of(lost), c -> { }));
+            assertTrue(e.getMessage().contains("Kafka at 127.0.0.1:1 did not answer"), e.getMessage());
         }
-        try (InboundPublisher publisher = new InboundPublisher(kafka.bootstrapServers(), db, new Properties(), Duration.ofSeconds(10))) {
-            assertEquals(0, publisher.recover("box"));
-            assertFalse(new SeenMessages(db).contains("box", lost.email().messageId(), lost.contentHash()));
+        try (InboundPublisher publisher = publisher()) {
+            assertEquals(0, publisher.recover());
+            assertFalse(new SeenMessages(db).contains(mailbox, lost.email().messageId(), lost.contentHash()));
+            publisher.publish(mailbox, List.of(lost), c -> { });
         }
+        assertEquals(1, visible().size());
     }
 }

@@ -66,13 +66,17 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** A consumer in the given group that reads from the earliest offset and commits only when told to. */
+    /**
+     * A consumer in the given group that reads from the earliest offset, commits only when told to, and sees committed
+     * transactions only, as Mailtune's consumers do.
+     */
     public KafkaConsumer<String, byte[]> consumer(String groupId) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
