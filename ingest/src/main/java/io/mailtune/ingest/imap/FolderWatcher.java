@@ -147,7 +147,12 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
         Store store = ImapSessions.session(config).getStore(ImapSessions.protocol(config));
         try {
             store.connect(config.host(), config.port(), config.username(), secret());
-            publisher.recover();
+            int settled = publisher.recover();
+            if (settled > 0) {
+                events.record(new MailboxEvent(config.id(), folderName, MailboxEvent.Kind.INTERRUPTED_BATCH_SETTLED, settled
+                        + " messages published before an interruption were found in Kafka and recorded; they are not published again",
+                        Instant.now()));
+            }
             IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
             folder.open(config.afterIngest() == AfterIngest.NOTHING ? Folder.READ_ONLY : Folder.READ_WRITE);
             openFolder = folder;

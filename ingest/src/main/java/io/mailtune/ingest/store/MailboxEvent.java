@@ -22,7 +22,9 @@ public record MailboxEvent(String mailbox, String folder, Kind kind, String deta
         /** The server refused the credentials or the token was revoked: a person must re-authorise. */
         AUTHENTICATION_FAILED,
         /** The folder's UIDVALIDITY changed; it is re-scanned with dedupe so nothing is published twice. */
-        UIDVALIDITY_CHANGED
+        UIDVALIDITY_CHANGED,
+        /** A run that was interrupted had already published messages; they were found in Kafka and not sent again. */
+        INTERRUPTED_BATCH_SETTLED
     }
 
     /** Validates the required parts. */

@@ -7,7 +7,9 @@ import io.mailtune.ingest.imap.FirstSync;
 import io.mailtune.ingest.imap.ImapAuth;
 import io.mailtune.ingest.imap.MailboxConfig;
 import io.mailtune.ingest.imap.TransportSecurity;
+import io.mailtune.ingest.store.IngestDatabase;
 import io.mailtune.ingest.store.MailboxEvent;
+import io.mailtune.ingest.store.MailboxEvents;
 import io.mailtune.ingest.testing.KafkaBroker;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -113,6 +115,12 @@ record ImapScenarios(int imapPort, String login, String password, String support
                     "none twice after " + kills + " kills: " + perMessage.entrySet().stream().filter(e -> e.getValue() > 1).toList());
         } finally {
             last.destroyForcibly().waitFor();
+        }
+        try (IngestDatabase db = IngestDatabase.embedded(state)) {
+            // How often a kill fell between the Kafka commit and the database commit: timing decides, so it is reported.
+            System.out.println("kill test: " + kills + " kills, settled from the log after "
+                    + new MailboxEvents(db).list(mailbox).stream().filter(e -> e.kind() == MailboxEvent.Kind.INTERRUPTED_BATCH_SETTLED)
+                    .map(MailboxEvent::detail).toList());
         }
     }
 
