@@ -45,6 +45,7 @@ public final class Generator implements AutoCloseable {
     private final ModelTokenizer tokenizer;
     private final AdapterHandle adapters;
     private final GeneratorOptions options;
+    private final KvCachePool caches; // one slot per running sequence, so decode steps attend in one batch
     private final BlockingQueue<Running> queue;
     private final List<Running> running = new ArrayList<>();
     private final Thread thread;
@@ -61,6 +62,7 @@ public final class Generator implements AutoCloseable {
         this.tokenizer = model.tokenizer().orElse(null);
         this.adapters = adapters;
         this.options = options;
+        this.caches = transformer.newCachePool(options.maxBatch());
         this.queue = new ArrayBlockingQueue<>(options.maxQueued());
         this.thread = new Thread(this::loop, "mailtune-generator");
         this.thread.setDaemon(true);
@@ -155,7 +157,7 @@ public final class Generator implements AutoCloseable {
         }
         try {
             int capacity = Math.min(r.request.prompt().length + r.request.maxNewTokens(), transformer.maxContext());
-            r.cache = transformer.newCache(capacity);
+            r.cache = caches.open(capacity);
             running.add(r);
         } catch (RuntimeException e) {
             r.fail(e);

@@ -1,31 +1,19 @@
 package io.mailtune.model.runtime;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 
-/** One sequence's keys and values for every layer, preallocated to a fixed capacity. */
+/** One sequence's keys and values for every layer: a slot of a {@link KvCachePool}, up to a fixed capacity. */
 public final class KvCache implements AutoCloseable {
 
-    private final NDManager manager;
-    private final NDArray[] keys;   // per layer [kvHeads, capacity, headDim]
-    private final NDArray[] values; // per layer [kvHeads, capacity, headDim]
+    private final KvCachePool pool;
+    private final int slot;
     private final int capacity;
     private int length;
 
-    KvCache(NDManager parent, int layers, int kvHeads, int headDim, int capacity) {
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("KV cache capacity must be > 0, was " + capacity);
-        }
-        this.manager = parent.newSubManager();
-        this.keys = new NDArray[layers];
-        this.values = new NDArray[layers];
-        for (int l = 0; l < layers; l++) {
-            keys[l] = manager.zeros(new Shape(kvHeads, capacity, headDim));
-            values[l] = manager.zeros(new Shape(kvHeads, capacity, headDim));
-        }
+    KvCache(KvCachePool pool, int slot, int capacity) {
+        this.pool = pool;
+        this.slot = slot;
         this.capacity = capacity;
-        manager.cap();
     }
 
     /** Tokens held. */
@@ -38,12 +26,22 @@ public final class KvCache implements AutoCloseable {
         return capacity;
     }
 
+    KvCachePool pool() {
+        return pool;
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    // The pool's storage, [slots, kvHeads, poolCapacity, headDim]: this cache is row slot(). Fetch per step, since
+    // the pool reallocates it when it grows.
     NDArray keys(int layer) {
-        return keys[layer];
+        return pool.keys(layer);
     }
 
     NDArray values(int layer) {
-        return values[layer];
+        return pool.values(layer);
     }
 
     void advance(int tokens) {
@@ -53,8 +51,9 @@ public final class KvCache implements AutoCloseable {
         length += tokens;
     }
 
+    /** Frees the slot; the pool frees its storage when no slot is in use. */
     @Override
     public void close() {
-        manager.close();
+        pool.release(this);
     }
 }

@@ -204,12 +204,14 @@ public final class Transformer implements AutoCloseable {
         return maxContext;
     }
 
-    /** A new empty KV cache for one sequence of up to {@code capacity} tokens. */
+    /** A new empty KV cache for one sequence of up to {@code capacity} tokens, in a pool of its own. */
     public KvCache newCache(int capacity) {
-        if (capacity > maxContext) {
-            throw new IllegalArgumentException("KV cache capacity " + capacity + " exceeds max context " + maxContext);
-        }
-        return new KvCache(root, config.layers(), config.kvHeads(), config.headDim(), capacity);
+        return newCachePool(1).open(capacity);
+    }
+
+    /** A pool of KV caches for up to {@code slots} sequences that share its storage. */
+    public KvCachePool newCachePool(int slots) {
+        return new KvCachePool(root, slots, config.layers(), config.kvHeads(), config.headDim(), maxContext);
     }
 
     /** Places an adapter on the device in the fused layout; the caller closes it. */
@@ -401,12 +403,13 @@ public final class Transformer implements AutoCloseable {
         int d = config.headDim();
         int offset = seg.cache().length();
         int len = offset + n;
-        NDIndex fresh = new NDIndex().addAllDim().addSliceDim(offset, len);
-        NDArray keys = seg.cache().keys(layer);
+        int slot = seg.cache().slot();
+        NDIndex fresh = new NDIndex().addIndices(slot).addAllDim().addSliceDim(offset, len);
+        NDArray keys = seg.cache().keys(layer);                                   // [slots, kvHeads, capacity, d]
         NDArray values = seg.cache().values(layer);
         keys.set(fresh, k.transpose(1, 0, 2));                                    // [kvHeads, n, d]
         values.set(fresh, v.transpose(1, 0, 2));
-        NDIndex upTo = new NDIndex().addAllDim().addSliceDim(0, len);
+        NDIndex upTo = new NDIndex().addIndices(slot).addAllDim().addSliceDim(0, len);
         NDArray kAll = keys.get(step, upTo);                                       // [kvHeads, len, d]
         NDArray vAll = values.get(step, upTo);                                     // [kvHeads, len, d]
         NDArray qg = n == 1 ? q.reshape(kvHeads, group, d)
