@@ -209,7 +209,7 @@ public final class Transformer implements AutoCloseable {
         return newCachePool(1).open(capacity);
     }
 
-    /** A pool of KV caches for up to {@code slots} sequences that share its storage. */
+    /** A pool of KV caches for up to {@code slots} sequences that decode together with batched attention. */
     public KvCachePool newCachePool(int slots) {
         return new KvCachePool(root, slots, config.layers(), config.kvHeads(), config.headDim(), maxContext);
     }
@@ -276,6 +276,7 @@ public final class Transformer implements AutoCloseable {
 
     /**
      * Runs the decoder over a ragged batch and appends every segment's keys and values to its cache.
+     * When every segment adds one token and all caches share a pool, attention runs once for the whole batch.
      * Returns logits [segments, V] for each segment's last token, or [rows, V] for every row with
      * {@code allLogits}. Every intermediate is attached to {@code step}, which the caller closes.
      */
@@ -298,6 +299,7 @@ public final class Transformer implements AutoCloseable {
         NDArray cos = gather(pos, cosTable).expandDims(1).mul(qkScale);     // [rows, heads+kvHeads, d]
         NDArray sin = gather(pos, sinTable).expandDims(1).mul(qkScale);     // [rows, heads+kvHeads, d]
         List<NDArray> masks = masks(step, segments);
+        DecodeBatch batch = DecodeBatch.of(step, segments);
         boolean whole = segments.size() == 1;
         boolean half = halfLayers != null && rows == 1;
         // Without autograd each layer's intermediates are freed when the layer ends, so a long prompt's memory
@@ -319,13 +321,18 @@ public final class Transformer implements AutoCloseable {
             NDArray k = qk.get(new NDIndex().addAllDim().addSliceDim(heads, heads + kvHeads)); // [rows, kvHeads, d]
             NDArray v = qkv.get(new NDIndex().addAllDim().addSliceDim(qW + kvW, qW + 2 * kvW))
                     .reshape(rows, kvHeads, d);
-            NDList outputs = new NDList(segments.size());
-            for (int s = 0; s < segments.size(); s++) {
-                Segment seg = segments.get(s);
-                outputs.add(attend(scope, seg, l, whole ? q : rowsOf(q, seg), whole ? k : rowsOf(k, seg),
-                        whole ? v : rowsOf(v, seg), masks.get(s)));
+            NDArray attn;                                                           // [rows, qW]
+            if (batch != null) {
+                attn = attendBatch(scope, batch, l, q, k, v);
+            } else {
+                NDList outputs = new NDList(segments.size());
+                for (int s = 0; s < segments.size(); s++) {
+                    Segment seg = segments.get(s);
+                    outputs.add(attend(scope, seg, l, whole ? q : rowsOf(q, seg), whole ? k : rowsOf(k, seg),
+                            whole ? v : rowsOf(v, seg), masks.get(s)));
+                }
+                attn = whole ? outputs.head() : NDArrays.concat(outputs);
             }
-            NDArray attn = whole ? outputs.head() : NDArrays.concat(outputs);       // [rows, qW]
             x = x.add(addLora(scope, project(attn, w.o(), null), attn, segments, l, Projection.O));
             NDArray h2 = rmsNorm(x, w.postNorm());
             NDArray gu = addLora(scope, project(h2, w.gateUp(), null), h2, segments, l, Projection.GATE_UP); // [rows, 2I]
@@ -421,6 +428,31 @@ public final class Transformer implements AutoCloseable {
         NDArray out = scores.softmax(-1).matMul(vAll);                             // [kvHeads, group·n, d]
         return n == 1 ? out.reshape(1, (long) config.queryWidth())
                 : out.reshape(kvHeads, group, n, d).transpose(2, 0, 1, 3).reshape(n, config.queryWidth());
+    }
+
+    // Attention of a step in which every sequence adds one token: the same dozen operations for any batch size,
+    // over every covered slot up to the longest length, each slot masked to its own length.
+    private NDArray attendBatch(NDManager step, DecodeBatch b, int layer, NDArray q, NDArray k, NDArray v) {
+        int kvHeads = config.kvHeads();
+        int group = config.heads() / kvHeads;
+        int d = config.headDim();
+        int qW = config.queryWidth();
+        int rows = (int) q.getShape().get(0);
+        int covered = b.to() - b.from();
+        NDIndex fresh = new NDIndex("{}, :, {}", b.slots(), b.positions());
+        NDArray keys = b.pool().keys(layer);                                        // [slots, kvHeads, capacity, d]
+        NDArray values = b.pool().values(layer);
+        keys.set(fresh, k);                                                         // [rows, kvHeads, d]
+        values.set(fresh, v);
+        NDIndex window = new NDIndex().addSliceDim(b.from(), b.to()).addAllDim().addSliceDim(0, b.length());
+        NDArray kAll = keys.get(step, window);                                      // [covered, kvHeads, length, d]
+        NDArray vAll = values.get(step, window);                                    // [covered, kvHeads, length, d]
+        NDArray qRows = q.reshape(rows, qW);
+        NDArray qs = (b.slotRows() == null ? qRows : qRows.get(step, new NDIndex("{}", b.slotRows())))
+                .reshape(covered, kvHeads, group, d);
+        NDArray scores = qs.matMul(kAll.transpose(0, 1, 3, 2)).add(b.mask());     // [covered, kvHeads, group, length]
+        NDArray out = scores.softmax(-1).matMul(vAll).reshape(covered, qW);         // [covered, qW]
+        return b.rowSlots() == null ? out : out.get(step, new NDIndex("{}", b.rowSlots()));
     }
 
     private static NDArray rowsOf(NDArray a, Segment seg) {
