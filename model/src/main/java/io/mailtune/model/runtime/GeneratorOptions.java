@@ -3,7 +3,8 @@ package io.mailtune.model.runtime;
 /**
  * Limits that bound the generator's memory.
  *
- * @param maxBatch             sequences decoded together in one step
+ * @param maxBatch             sequences decoded together in one step, and the slots of the generator's KV cache
+ *                             pool: at most maxBatch x the longest request's tokens (since the pool was last empty)
  * @param maxQueued            requests waiting to join; more are rejected
  * @param maxPrefillTokens     prompt tokens admitted per step (the first request is always admitted), so a long
  *                             prompt does not stall running answers for long
