@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
  * values, so a decode step over several sequences writes and attends with one set of operations per layer.
  * Storage grows with use (slots to the next power of two in use, capacity to the largest open cache's) and is
  * freed when the last cache closes, so an idle pool holds no memory and a lone sequence costs what it needs.
+ * Not thread-safe: open, run and close its caches on one thread (the generator's).
  */
 public final class KvCachePool {
 
@@ -115,13 +116,18 @@ public final class KvCachePool {
         NDArray[] newValues = new NDArray[layers];
         Shape shape = new Shape(newSlots, kvHeads, newCapacity, headDim);
         NDIndex old = new NDIndex().addSliceDim(0, slots).addAllDim().addSliceDim(0, capacity);
-        for (int l = 0; l < layers; l++) {
-            newKeys[l] = next.zeros(shape);
-            newValues[l] = next.zeros(shape);
-            if (manager != null) {
-                newKeys[l].set(old, keys[l]);
-                newValues[l].set(old, values[l]);
+        try {
+            for (int l = 0; l < layers; l++) {
+                newKeys[l] = next.zeros(shape);
+                newValues[l] = next.zeros(shape);
+                if (manager != null) {
+                    newKeys[l].set(old, keys[l]);
+                    newValues[l].set(old, values[l]);
+                }
             }
+        } catch (RuntimeException e) {
+            next.close(); // the old storage stays in use
+            throw e;
         }
         if (manager != null) {
             manager.close();
