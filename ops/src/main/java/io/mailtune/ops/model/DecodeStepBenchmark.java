@@ -19,8 +19,9 @@ import java.util.SplittableRandom;
 /**
  * Times decode steps of the SmolLM2-135M-shaped checkpoint in one JVM, interleaved so a shared machine's load falls
  * on every mode alike: one sequence; 8 sequences whose caches sit in separate pools (attention per sequence); and 8
- * sequences of one pool (attention batched). Each starts from a 16-token prompt and decodes {@code rounds} x 20
- * steps, as in {@link ModelBenchmark}'s 8-request phase. One PyTorch intra-op thread, as the generator decodes.
+ * sequences of one pool (attention batched), with one PyTorch intra-op thread as the generator decodes and, to see
+ * whether the batch's larger matrix products would use the second core, with two. Each starts from a 16-token prompt
+ * and decodes {@code rounds} x 20 steps, as in {@link ModelBenchmark}'s 8-request phase.
  *
  * <p>Arguments: {@code --dir <work dir>} (default target/model-bench; the checkpoint is written if missing),
  * {@code --rounds 5}.
@@ -34,7 +35,7 @@ public final class DecodeStepBenchmark {
     private DecodeStepBenchmark() {
     }
 
-    private record Mode(String name, List<KvCache> caches, List<Double> millis) {
+    private record Mode(String name, List<KvCache> caches, int threads, List<Double> millis) {
     }
 
     /** Runs the comparison and prints each mode's median step. */
@@ -61,15 +62,19 @@ public final class DecodeStepBenchmark {
             Transformer tf = model.transformer();
             List<KvCache> separate = new ArrayList<>();
             List<KvCache> pooled = new ArrayList<>();
+            List<KvCache> pooledTwoThreads = new ArrayList<>();
             KvCachePool pool = tf.newCachePool(BATCH);
+            KvCachePool secondPool = tf.newCachePool(BATCH);
             for (int i = 0; i < BATCH; i++) {
                 separate.add(tf.newCache(capacity));
                 pooled.add(pool.open(capacity));
+                pooledTwoThreads.add(secondPool.open(capacity));
             }
             List<Mode> modes = List.of(
-                    new Mode("1 sequence", List.of(tf.newCache(capacity)), new ArrayList<>()),
-                    new Mode(BATCH + " sequences, separate pools (attention per sequence)", separate, new ArrayList<>()),
-                    new Mode(BATCH + " sequences, one pool (attention batched)", pooled, new ArrayList<>()));
+                    new Mode("1 sequence", List.of(tf.newCache(capacity)), 1, new ArrayList<>()),
+                    new Mode(BATCH + " sequences, separate pools (attention per sequence)", separate, 1, new ArrayList<>()),
+                    new Mode(BATCH + " sequences, one pool (attention batched)", pooled, 1, new ArrayList<>()),
+                    new Mode(BATCH + " sequences, one pool, 2 intra-op threads", pooledTwoThreads, 2, new ArrayList<>()));
             SplittableRandom random = new SplittableRandom(1);
             for (Mode m : modes) {
                 for (KvCache c : m.caches()) {
@@ -78,6 +83,7 @@ public final class DecodeStepBenchmark {
             }
             for (int r = 0; r < rounds; r++) {
                 for (Mode m : modes) {
+                    JniUtils.setNumThreads(m.threads());
                     for (int s = 0; s < STEPS_PER_ROUND; s++) {
                         m.millis().add(step(tf, random, m.caches(), 1));
                     }
