@@ -29,7 +29,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -44,7 +43,8 @@ import java.util.stream.Collectors;
  * Whatever breaks in between — the process killed, a database commit lost, a commit request left unanswered — the
  * next attempt first fences the old producer (the broker aborts its open transaction, so a zombie's records never
  * become visible) and then reads the log from the recorded position, recording every message this store published as
- * seen; fetching the source again then publishes only what is missing. Consumers read with
+ * seen; fetching the source again then publishes only what is missing. Each batch is deduplicated once more under the
+ * publisher's lock, so callers that deduplicated concurrently (two folders, an importer) never publish a message twice. Consumers read with
  * {@code isolation.level=read_committed}. One publisher per store: a second one on the same database fences the first.
  */
 public final class InboundPublisher implements AutoCloseable {
@@ -71,8 +71,6 @@ public final class InboundPublisher implements AutoCloseable {
     private String publisherId;
     private KafkaProducer<String, byte[]> producer;
     private boolean settled;
-    /** Dedupe keys that a settle found in the log: a batch deduplicated before that settle may still hold them. */
-    private final Set<String> recovered = new HashSet<>();
 
     /** A publisher to the cluster at the bootstrap servers; extra producer properties override the defaults. */
     public InboundPublisher(String bootstrapServers, IngestDatabase db, Properties producerOverrides, Duration ackTimeout) {
@@ -129,8 +127,12 @@ public final class InboundPublisher implements AutoCloseable {
      */
     public synchronized void publish(String mailbox, List<IntakeOutcome.Accepted> batch, CommitStep step) {
         settle();
-        List<IntakeOutcome.Accepted> missing = recovered.isEmpty() ? batch
-                : batch.stream().filter(a -> !recovered.contains(key(mailbox, a.email().messageId(), a.contentHash()))).toList();
+        // Dedupe again under the publisher's lock: another folder, an importer or a settle may have published a
+        // message of this batch since the caller deduplicated it.
+        List<IntakeOutcome.Accepted> missing = db.inTransaction(c -> {
+            Set<String> known = SeenMessages.among(c, mailbox, batch.stream().map(a -> a.email().messageId()).toList());
+            return batch.stream().filter(a -> !known.contains(SeenMessages.key(a.email().messageId(), a.contentHash()))).toList();
+        });
         if (missing.isEmpty()) {
             commit(mailbox, List.of(), Map.of(), step);
             return;
@@ -227,7 +229,6 @@ public final class InboundPublisher implements AutoCloseable {
             PublishedLog.advance(c, reached);
             return null;
         });
-        found.forEach(f -> recovered.add(key(f.mailbox(), f.message().messageId(), f.message().contentHash())));
         settled = true;
         return found.size();
     }
@@ -265,10 +266,6 @@ public final class InboundPublisher implements AutoCloseable {
             throw new IllegalStateException("topic " + topic + " does not exist; create the topics before publishing");
         }
         return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-    }
-
-    private static String key(String mailbox, String messageId, String contentHash) {
-        return mailbox + "\n" + messageId + "\n" + contentHash;
     }
 
     private void commit(String mailbox, List<IntakeOutcome.Accepted> published, Map<Integer, Long> next, CommitStep step) {

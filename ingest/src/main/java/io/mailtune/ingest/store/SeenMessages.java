@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Dedupe keys per mailbox: Message-ID plus content hash. A reused Message-ID with different content is a new
@@ -36,10 +40,40 @@ public final class SeenMessages {
         }
     }
 
+    /**
+     * The dedupe keys ({@link #key}) this mailbox already published among the given Message-IDs, in one query per
+     * hundred IDs.
+     */
+    public static Set<String> among(Connection c, String mailbox, List<String> messageIds) throws SQLException {
+        Set<String> out = new HashSet<>();
+        List<String> distinct = messageIds.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 100) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 100));
+            try (PreparedStatement s = c.prepareStatement("SELECT message_id, content_hash FROM ingest_seen WHERE mailbox = ? AND message_id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                s.setString(1, mailbox);
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(key(r.getString(1), r.getString(2)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One message's dedupe key as {@link #among} returns it. */
+    public static String key(String messageId, String contentHash) {
+        return messageId + "\n" + contentHash;
+    }
+
     /** Records a published message inside the caller's transaction; recording it twice is harmless. */
     public void record(Connection c, String mailbox, String messageId, String contentHash, String emailId, String threadId)
             throws SQLException {
-        recordAll(c, mailbox, java.util.List.of(new Published(messageId, contentHash, emailId, threadId)));
+        recordAll(c, mailbox, List.of(new Published(messageId, contentHash, emailId, threadId)));
     }
 
     /**
@@ -54,7 +88,7 @@ public final class SeenMessages {
     }
 
     /** Records published messages in one statement batch (one round trip on PostgreSQL); existing keys are kept. */
-    public void recordAll(Connection c, String mailbox, java.util.List<Published> messages) throws SQLException {
+    public void recordAll(Connection c, String mailbox, List<Published> messages) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO ingest_seen (mailbox, message_id, content_hash, email_id, thread_id,"
                 + " seen_at) SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ingest_seen WHERE mailbox = ? AND message_id = ?"
                 + " AND content_hash = ?)")) {

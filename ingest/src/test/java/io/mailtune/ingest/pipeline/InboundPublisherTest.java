@@ -124,6 +124,18 @@ class InboundPublisherTest {
     }
 
     @Test
+    void twoCallersThatDeduplicatedTheSameMessageConcurrentlyPublishItOnce() {
+        IntakeOutcome.Accepted fromInbox = accepted("two-folders-1");
+        // The same message filed in a second folder (a Gmail label), deduplicated before the first was published.
+        IntakeOutcome.Accepted fromLabel = accepted("two-folders-1");
+        try (InboundPublisher publisher = publisher()) {
+            publisher.publish(mailbox, List.of(fromInbox), c -> { });
+            publisher.publish(mailbox, List.of(fromLabel), c -> { });
+        }
+        assertEquals(1, visible().size());
+    }
+
+    @Test
     void aDatabaseThatLostItsNewestCommitIsSettledFromTheLog() throws Exception {
         IntakeOutcome.Accepted message = accepted("lost-commit-1");
         try (InboundPublisher publisher = publisher()) {
