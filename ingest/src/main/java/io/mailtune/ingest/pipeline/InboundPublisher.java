@@ -207,13 +207,15 @@ public final class InboundPublisher implements AutoCloseable {
             long deadline = System.nanoTime() + ackTimeout.toNanos() * 4;
             while (from.keySet().stream().anyMatch(tp -> log.position(tp) < ends.get(tp))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read the inbound topic back to offsets " + ends + " (a transaction left open elsewhere holds it back) within "
-                            + ackTimeout.multipliedBy(4) + " to settle an interrupted batch");
+                    throw new IllegalStateException("could not read the inbound topic back to offsets " + ends + " within "
+                            + ackTimeout.multipliedBy(4) + " to settle an interrupted batch (a transaction left open elsewhere holds it back)");
                 }
                 for (ConsumerRecord<String, byte[]> r : log.poll(Duration.ofMillis(200))) {
-                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition())) && publisherId.equals(header(r.headers(), PUBLISHER_HEADER))) {
-                        found.add(new Found(header(r.headers(), MAILBOX_HEADER), new SeenMessages.Published(header(r.headers(), MESSAGE_ID_HEADER),
-                                header(r.headers(), CONTENT_HASH_HEADER), header(r.headers(), EMAIL_ID_HEADER), r.key())));
+                    boolean ours = publisherId.equals(header(r.headers(), PUBLISHER_HEADER));
+                    if (ours && r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                        Headers h = r.headers();
+                        found.add(new Found(header(h, MAILBOX_HEADER), new SeenMessages.Published(header(h, MESSAGE_ID_HEADER),
+                                header(h, CONTENT_HASH_HEADER), header(h, EMAIL_ID_HEADER), r.key())));
                     }
                 }
             }
