@@ -83,20 +83,7 @@ public final class InboundPublisher implements AutoCloseable {
         this.db = db;
         this.seen = new SeenMessages(db);
         this.ackTimeout = ackTimeout;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        // Mail records are 2-20 kB: the default 16 kB batch would carry one record per request.
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.max(ackTimeout.toMillis(), 1000)));
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(ackTimeout.toMillis() / 2, 500)));
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(ackTimeout.toMillis()));
-        // A transaction left open by a dead gateway holds back read_committed consumers until the next start fences
-        // it or this timeout aborts it.
-        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(Math.max(2 * ackTimeout.toMillis(), 10_000)));
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "mailtune-ingest");
+        Properties p = producerSettings(bootstrapServers, ackTimeout);
         if (producerOverrides != null) {
             p.putAll(producerOverrides);
         }
@@ -111,6 +98,28 @@ public final class InboundPublisher implements AutoCloseable {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "mailtune-ingest-watermarks");
         this.watermarks = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * The producer settings the publisher starts from (before overrides and its transactional id), public so that
+     * benchmarks measure Kafka with exactly these.
+     */
+    public static Properties producerSettings(String bootstrapServers, Duration ackTimeout) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        // Mail records are 2-20 kB: the default 16 kB batch would carry one record per request.
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.max(ackTimeout.toMillis(), 1000)));
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(ackTimeout.toMillis() / 2, 500)));
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(ackTimeout.toMillis()));
+        // A transaction left open by a dead gateway holds back read_committed consumers until the next start fences
+        // it or this timeout aborts it.
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(Math.max(2 * ackTimeout.toMillis(), 10_000)));
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "mailtune-ingest");
+        return p;
     }
 
     /** Work committed together with the dedupe keys, typically the folder checkpoint. */

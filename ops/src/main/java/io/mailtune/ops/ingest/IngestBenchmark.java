@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.mailtune.core.contract.Topics;
 import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.ingest.gateway.GatewaySettings;
+import io.mailtune.ingest.pipeline.InboundPublisher;
 import io.mailtune.ingest.gateway.MailGateway;
 import io.mailtune.ingest.imap.FirstSync;
 import io.mailtune.ingest.imap.ImapAuth;
@@ -201,12 +202,7 @@ public final class IngestBenchmark {
 
     /** The producer settings the gateway uses, sending records as large as the raw messages, one transaction per batch. */
     private static Stage kafkaCeiling(String bootstrap, List<byte[]> corpus) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        Properties p = InboundPublisher.producerSettings(bootstrap, GatewaySettings.embedded(bootstrap, Path.of(".")).ackTimeout());
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ingest-benchmark-ceiling-" + java.util.UUID.randomUUID());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             producer.partitionsFor(Topics.INBOUND.name());
