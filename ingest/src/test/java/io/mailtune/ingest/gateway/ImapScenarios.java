@@ -10,7 +10,7 @@ import io.mailtune.ingest.imap.TransportSecurity;
 import io.mailtune.ingest.store.IngestDatabase;
 import io.mailtune.ingest.store.MailboxEvent;
 import io.mailtune.ingest.store.MailboxEvents;
-import io.mailtune.ingest.testing.KafkaBroker;
+import io.mailtune.testing.KafkaBroker;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;

@@ -3,7 +3,7 @@ package io.mailtune.ingest.gateway;
 import io.mailtune.core.contract.EventCodec;
 import io.mailtune.core.contract.Topics;
 import io.mailtune.core.mail.InboundEmail;
-import io.mailtune.ingest.testing.KafkaBroker;
+import io.mailtune.testing.KafkaBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 

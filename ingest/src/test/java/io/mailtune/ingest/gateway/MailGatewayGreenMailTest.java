@@ -13,7 +13,7 @@ import io.mailtune.ingest.imap.MailboxConfig;
 import io.mailtune.ingest.imap.TransportSecurity;
 import io.mailtune.ingest.imap.WatcherState;
 import io.mailtune.ingest.store.MailboxEvent;
-import io.mailtune.ingest.testing.KafkaBroker;
+import io.mailtune.testing.KafkaBroker;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

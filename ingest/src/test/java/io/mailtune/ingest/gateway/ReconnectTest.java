@@ -10,7 +10,7 @@ import io.mailtune.ingest.imap.MailboxConfig;
 import io.mailtune.ingest.imap.TransportSecurity;
 import io.mailtune.ingest.imap.WatcherState;
 import io.mailtune.ingest.store.MailboxEvent;
-import io.mailtune.ingest.testing.KafkaBroker;
+import io.mailtune.testing.KafkaBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

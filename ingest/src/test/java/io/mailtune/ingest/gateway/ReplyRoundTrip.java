@@ -11,7 +11,7 @@ import io.mailtune.ingest.smtp.ReplySender;
 import io.mailtune.ingest.smtp.SendResult;
 import io.mailtune.ingest.smtp.SentReplies;
 import io.mailtune.ingest.smtp.SmtpConfig;
-import io.mailtune.ingest.testing.KafkaBroker;
+import io.mailtune.testing.KafkaBroker;
 import io.mailtune.ingest.thread.ThreadIndex;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

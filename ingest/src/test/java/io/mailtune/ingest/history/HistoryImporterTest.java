@@ -13,7 +13,7 @@ import io.mailtune.ingest.store.IngestDatabase;
 import io.mailtune.ingest.store.RawMessageStore;
 import io.mailtune.ingest.store.Rejection;
 import io.mailtune.ingest.store.Rejections;
-import io.mailtune.ingest.testing.KafkaBroker;
+import io.mailtune.testing.KafkaBroker;
 import io.mailtune.ingest.thread.ThreadIndex;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -9,7 +9,7 @@ import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.ingest.gateway.GatewaySettings;
 import io.mailtune.ingest.gateway.MailGateway;
 import io.mailtune.ingest.store.MailboxEvent;
-import io.mailtune.ingest.testing.KafkaBroker;
+import io.mailtune.testing.KafkaBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import io.mailtune.ingest.store.IngestDatabase;
 import io.mailtune.ingest.store.PublishedLog;
 import io.mailtune.ingest.store.RawMessageStore;
 import io.mailtune.ingest.store.SeenMessages;
-import io.mailtune.ingest.testing.KafkaBroker;
+import io.mailtune.testing.KafkaBroker;
 import io.mailtune.ingest.thread.ThreadIndex;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

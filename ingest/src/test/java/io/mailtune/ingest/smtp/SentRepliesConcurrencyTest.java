@@ -2,7 +2,7 @@ package io.mailtune.ingest.smtp;
 
 import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.ingest.store.IngestDatabase;
-import io.mailtune.ingest.testing.PostgresDatabase;
+import io.mailtune.testing.PostgresDatabase;
 import io.mailtune.ingest.thread.ThreadIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

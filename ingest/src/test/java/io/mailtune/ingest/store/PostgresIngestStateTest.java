@@ -1,6 +1,6 @@
 package io.mailtune.ingest.store;
 
-import io.mailtune.ingest.testing.PostgresDatabase;
+import io.mailtune.testing.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -3,7 +3,7 @@ package io.mailtune.ops.retrieval;
 import io.mailtune.retrieval.encode.SentenceEncoder;
 import io.mailtune.retrieval.encode.minilm.MiniLmEncoder;
 import io.mailtune.retrieval.eval.LabelledQuery;
-import io.mailtune.retrieval.eval.QuerySet;
+import io.mailtune.demo.brightcart.BrightcartQueries;
 import io.mailtune.retrieval.search.KnowledgeBase;
 import io.mailtune.retrieval.search.SearchFilters;
 import io.mailtune.retrieval.search.SearchHit;
@@ -81,7 +81,7 @@ public final class RetrievalBenchmark {
             System.out.printf(Locale.ROOT, "indexed: %s in %.1f s (%.0f passages/s, vectors precomputed), %d passages searchable, %s on disk%n",
                     report.summary(), indexSeconds, report.chunks() / indexSeconds, kb.chunkCount(), mib(index));
 
-            List<LabelledQuery> queries = QuerySet.brightcart();
+            List<LabelledQuery> queries = BrightcartQueries.all();
             Latencies encoding = new Latencies();
             List<float[]> vectors = new ArrayList<>();
             for (int round = 0; round < 3; round++) {

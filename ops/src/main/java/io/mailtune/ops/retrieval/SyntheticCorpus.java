@@ -4,7 +4,7 @@ import io.mailtune.retrieval.chunk.Chunk;
 import io.mailtune.retrieval.chunk.Chunker;
 import io.mailtune.retrieval.chunk.ChunkingPolicy;
 import io.mailtune.retrieval.encode.SentenceEncoder;
-import io.mailtune.retrieval.eval.DemoArticles;
+import io.mailtune.demo.brightcart.DemoArticles;
 import io.mailtune.retrieval.index.ChunkDocuments;
 import io.mailtune.retrieval.source.Article;
 import io.mailtune.retrieval.source.ArticleReader;

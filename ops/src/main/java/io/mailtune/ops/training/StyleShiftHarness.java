@@ -1,13 +1,13 @@
 package io.mailtune.ops.training;
 
-import io.mailtune.core.demo.DemoSeeds;
-import io.mailtune.core.demo.HouseStyle;
-import io.mailtune.core.demo.SupportCaseGenerator;
+import io.mailtune.demo.brightcart.DemoSeeds;
+import io.mailtune.demo.brightcart.HouseStyle;
+import io.mailtune.demo.brightcart.SupportCaseGenerator;
 import io.mailtune.model.lora.LoraConfig;
 import io.mailtune.model.lora.LoraTarget;
 import io.mailtune.model.lora.PeftFormat;
-import io.mailtune.model.pretrain.BundledModel;
-import io.mailtune.model.pretrain.StyleShiftExperiment;
+import io.mailtune.model.bundled.BundledModel;
+import io.mailtune.demo.recipe.StyleShiftExperiment;
 import io.mailtune.model.runtime.LanguageModel;
 import io.mailtune.model.train.TrainingOptions;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import io.mailtune.model.config.ConfigReader;
 import io.mailtune.model.config.ModelConfig;
 import io.mailtune.model.lora.LoraAdapter;
 import io.mailtune.model.lora.LoraConfig;
-import io.mailtune.model.pretrain.BundledModel;
+import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.model.train.ModelWeights;
 import io.mailtune.model.train.TokenSequence;
 import io.mailtune.model.train.Trainer;

@@ -3,7 +3,6 @@ package io.mailtune.retrieval.cli;
 import io.mailtune.retrieval.chunk.ChunkingPolicy;
 import io.mailtune.retrieval.encode.SentenceEncoder;
 import io.mailtune.retrieval.encode.minilm.MiniLmEncoder;
-import io.mailtune.retrieval.eval.DemoArticles;
 import io.mailtune.retrieval.eval.Evaluation;
 import io.mailtune.retrieval.eval.EvaluationReport;
 import io.mailtune.retrieval.eval.FusionTuning;
@@ -42,17 +41,17 @@ public final class RetrievalCli {
                        deleted files removed); --rebuild moves an unreadable index aside and starts afresh
               search   --index DIR [--mode hybrid|bm25|vector] [--k 5] [--product P] [--language L]
                        [--type article|approved_reply] QUERY...
-              evaluate --index DIR [--queries FILE] [--demo] [--show-misses] [--tune]
-                       score BM25, vector and hybrid on a labelled set (default: the bundled Brightcart set);
-                       --demo first indexes the bundled Brightcart articles into DIR; --tune grid-searches the
-                       fusion weights on odd-numbered queries and reports the winner on the even-numbered ones
+              evaluate --index DIR --queries FILE [--show-misses] [--tune]
+                       score BM25, vector and hybrid on a labelled set ('article-id<TAB>query' lines);
+                       --tune grid-searches the fusion weights on odd-numbered queries and reports the winner
+                       on the even-numbered ones
             common options: --analyzer english|standard|... --chunk TARGET/MAX/OVERLAP
                             --bm25-weight W --vector-weight W --rrf-k K --candidates N
             """;
 
     private static final Set<String> VALUE_OPTIONS = Set.of("index", "source", "mode", "k", "product", "language", "type",
             "queries", "analyzer", "chunk", "bm25-weight", "vector-weight", "rrf-k", "candidates");
-    private static final Set<String> FLAGS = Set.of("rebuild", "demo", "show-misses", "tune");
+    private static final Set<String> FLAGS = Set.of("rebuild", "show-misses", "tune");
 
     private static final double[] TUNING_WEIGHTS = {1.0, 0.75, 0.5, 0.35, 0.25};
     private static final double[] TUNING_KS = {1, 2, 5, 10, 20, 60};
@@ -146,15 +145,13 @@ public final class RetrievalCli {
     }
 
     private int evaluate(CliArguments a, Path indexDir, RetrievalConfig config) {
-        List<LabelledQuery> queries = a.get("queries", null) == null ? QuerySet.brightcart() : QuerySet.read(Path.of(a.get("queries", null)));
-        if (!a.flag("demo")) {
-            requireIndex(indexDir);
+        String queryFile = a.get("queries", null);
+        if (queryFile == null) {
+            throw new IllegalArgumentException("evaluate needs --queries FILE (lines of 'article-id<TAB>query')");
         }
+        List<LabelledQuery> queries = QuerySet.read(Path.of(queryFile));
+        requireIndex(indexDir);
         try (KnowledgeBase kb = KnowledgeBase.open(indexDir, encoder, config)) {
-            if (a.flag("demo")) {
-                Path folder = DemoArticles.copyTo(indexDir.resolveSibling(indexDir.getFileName() + "-demo-articles"));
-                out.println(kb.indexFolder(folder, "brightcart").summary());
-            }
             Evaluation evaluation = new Evaluation(kb, SearchFilters.ofType(SourceType.ARTICLE), config.candidates());
             if (a.flag("tune")) {
                 FusionTuning.Result tuned = FusionTuning.tune(evaluation, queries, TUNING_WEIGHTS, TUNING_KS);

@@ -82,7 +82,7 @@ public final class Evaluation {
     }
 
     /** Distinct article ids in order of their best passage, cut at {@link RankMetrics#DEPTH}. */
-    static List<String> articleRanking(List<SearchHit> hits) {
+    public static List<String> articleRanking(List<SearchHit> hits) {
         Set<String> seen = new LinkedHashSet<>();
         for (SearchHit hit : hits) {
             seen.add(hit.citation().articleId());

@@ -1,9 +1,7 @@
 package io.mailtune.retrieval.eval;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,22 +10,7 @@ import java.util.List;
 /** Reads labelled query files: one {@code article-id TAB query} per line, {@code #} comments and blank lines ignored. */
 public final class QuerySet {
 
-    /** Classpath location of the labelled set for the Brightcart demo knowledge base. */
-    public static final String BRIGHTCART_RESOURCE = "/io/mailtune/retrieval/eval/brightcart-queries.tsv";
-
     private QuerySet() {
-    }
-
-    /** The bundled Brightcart query set. */
-    public static List<LabelledQuery> brightcart() {
-        try (InputStream in = QuerySet.class.getResourceAsStream(BRIGHTCART_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled query set " + BRIGHTCART_RESOURCE + " is missing from the classpath");
-            }
-            return parse(BRIGHTCART_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BRIGHTCART_RESOURCE, e);
-        }
     }
 
     /** Reads a query file. */

@@ -1,0 +1,30 @@
+package io.mailtune.model.bundled;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mailtune.model.runtime.LanguageModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundledModelTest {
+
+    @TempDir
+    Path cache;
+
+    @Test
+    void theBundledCheckpointIsAtMost25MegabytesOfF16Weights() throws Exception {
+        Path dir = BundledModel.extractTo(cache);
+        assertTrue(Files.size(dir.resolve("model.safetensors")) <= 25L * 1024 * 1024);
+        try (LanguageModel model = LanguageModel.load(dir)) {
+            assertEquals("LLAMA", model.config().architecture().name());
+        }
+    }
+
+    @Test
+    void extractingTwiceReusesTheFirstCopy() {
+        assertEquals(BundledModel.extractTo(cache), BundledModel.extractTo(cache));
+    }
+}
