@@ -19,7 +19,7 @@ public final class LanguageGuess {
         WORDS.put("en", Set.of("the", "and", "to", "you", "your", "of", "is", "for", "we", "it", "in", "that", "this", "with", "please", "have", "be", "are", "on", "can"));
         WORDS.put("de", Set.of("der", "die", "das", "und", "ich", "sie", "ist", "nicht", "mit", "den", "ihre", "wir", "für", "bitte", "zu", "ein", "eine", "auf", "haben", "dass"));
         WORDS.put("fr", Set.of("le", "la", "les", "et", "vous", "votre", "est", "pour", "nous", "des", "une", "que", "dans", "pas", "merci", "avec", "sur", "un", "ce", "vos"));
-        WORDS.put("es", Set.of("el", "la", "los", "y", "que", "de", "su", "para", "usted", "por", "una", "con", "gracias", "del", "las", "es", "en", "se", "no", "su"));
+        WORDS.put("es", Set.of("el", "la", "los", "y", "que", "de", "su", "para", "usted", "por", "una", "con", "gracias", "del", "las", "es", "en", "se", "no", "muy"));
         WORDS.put("it", Set.of("il", "la", "di", "che", "e", "per", "non", "una", "sono", "grazie", "con", "del", "della", "suo", "gli", "le", "ci", "ordine", "abbiamo", "questo"));
         WORDS.put("nl", Set.of("de", "het", "een", "en", "van", "je", "u", "uw", "is", "niet", "voor", "met", "dat", "we", "wij", "op", "bedankt", "graag", "zijn", "ook"));
         WORDS.put("pt", Set.of("o", "a", "os", "as", "e", "de", "que", "não", "para", "com", "uma", "do", "da", "obrigado", "seu", "sua", "você", "em", "por", "mais"));

@@ -38,13 +38,13 @@ public final class PersonalData {
     private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
     private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
     private static final Pattern PHONE = Pattern.compile(
-            "(?<![\\w+])(?:(?:\\+|00)\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d{2,5}(?:[ .-]\\d{2,5}){1,4}(?![\\w-])"
+            "(?<![\\w+])(?:(?:\\+|00)\\d{1,3}[ .-]?)?(?:\\(\\d{1,5}\\)[ .-]?)?\\d{2,5}(?:[ .-]\\d{2,8}){1,4}(?![\\w-])"
                     + "|(?<![\\w+])\\+\\d{7,14}(?!\\w)");
     private static final Pattern ORDER_NUMBER = Pattern.compile(
             "\\b(?:[A-Z]{2,4}-\\d{4,12}|(?i:order|bestellung|commande|pedido)(?:\\s*(?i:no\\.?|number|nr\\.?|n°|#))?\\s*[:#]?\\s*\\d{5,12})\\b");
     private static final Pattern STREET = Pattern.compile(
-            "\\b\\d{1,5}[A-Za-z]?\\s+(?:[A-Z][A-Za-z'’.-]*\\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd"
-                    + "|Way|Court|Ct|Place|Pl|Terrace|Close|Crescent|Square|Sq|Highway|Hwy|Parkway|Pkwy)\\b\\.?"
+            "\\b\\d{1,5}[A-Za-z]?\\s+(?:[A-Z][A-Za-z'’.-]*\\s+){1,3}(?:(?:Street|Road|Avenue|Lane|Drive|Boulevard|Way|Court|Place|Terrace|Close"
+                    + "|Crescent|Square|Highway|Parkway)\\b|(?:St|Rd|Ave|Ln|Dr|Blvd|Ct|Pl|Sq|Hwy|Pkwy)\\b\\.?)"
                     + "|\\b[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm)\\s+\\d{1,4}\\s?[a-z]?\\b"
                     + "|\\b(?:rue|avenue|boulevard|chemin|place|calle|via|viale)\\s+(?:[\\p{L}'’-]+\\s+){0,4}[\\p{L}'’-]+,?\\s+\\d{1,4}\\b"
                     + "|\\b\\d{1,4},?\\s+(?:rue|avenue|boulevard|chemin|place)\\s+(?:[\\p{L}'’-]+\\s*){1,5}",

@@ -68,9 +68,9 @@ public final class QualityRules {
             }
             content.append(line).append(' ');
         }
-        String rest = content.toString().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String rest = content.toString().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
         if (!handOff.isEmpty()) {
-            rest = rest.replace(handOff.replaceAll("\\s+", " "), " ");
+            rest = rest.replace(handOff.replaceAll("\\s+", " "), " ").replaceAll("\\s+", " ").strip();
         }
         // Thanks and patience sentences carry nothing to learn about answering.
         rest = rest.replaceAll("(?:^|(?<=[.!?] ))(?:thanks|thank you|many thanks)[^.!?]*[.!?]", " ");
