@@ -25,15 +25,18 @@ public final class Rollback {
     }
 
     /**
-     * Makes {@code target} live again (empty: the bare base model). Fails, changing nothing, when nothing is live,
-     * when the target is the live adapter, unknown, or was never published.
+     * Makes {@code target} live again (empty: the bare base model). Fails, changing nothing, when the target is what
+     * is live already, unknown, or was never published.
      */
     public synchronized AdapterChange to(Optional<String> target, String reason, boolean automatic, String requestedBy, Object details) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a rollback needs a reason");
         }
-        String live = registry.liveVersion().orElseThrow(() -> new IllegalStateException(
-                "no adapter is live: the bare base model drafts already, there is nothing to roll back"));
+        Optional<String> current = registry.liveVersion();
+        if (target.isEmpty() && current.isEmpty()) {
+            throw new IllegalStateException("the bare base model is live already: there is nothing to roll back");
+        }
+        String live = current.orElse(io.mailtune.core.reply.ApprovedReply.BASE_MODEL);
         AdapterRef ref = null;
         if (target.isPresent()) {
             if (target.get().equals(live)) {
@@ -48,7 +51,8 @@ public final class Rollback {
         }
         Instant at = clock.instant();
         broadcast.send(new AdapterRolledBack(AdapterRolledBack.SCHEMA_VERSION, live, ref, reason, at));
-        return registry.recordChange("ROLLED_BACK", target.orElse(null), live, reason, automatic, requestedBy, details, at);
+        return registry.recordChange("ROLLED_BACK", target.orElse(null), current.orElse(null), reason, automatic, requestedBy,
+                details, at);
     }
 
     /** The version a rollback without a named target goes to: the one live before the current one. */

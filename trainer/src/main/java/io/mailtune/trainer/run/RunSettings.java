@@ -49,7 +49,11 @@ public record RunSettings(int rank, double alpha, List<String> targets, double e
         if (!(divergenceFactor > 1)) {
             throw new IllegalArgumentException("mailtune.trainer.training.divergence-factor must be > 1, was " + divergenceFactor);
         }
-        lora("check");
+        Set<LoraTarget> set = EnumSet.noneOf(LoraTarget.class);
+        for (String t : targets) {
+            set.add(LoraTarget.fromModuleName(t));
+        }
+        new LoraConfig(rank, alpha, set, false, "check"); // validates rank, alpha and targets
     }
 
     /** The adapter's configuration. */
