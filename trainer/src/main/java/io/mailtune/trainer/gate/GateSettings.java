@@ -8,8 +8,8 @@ import java.util.Map;
  * @param resamples     paired bootstrap resamples
  * @param confidence    interval level, e.g. 0.95
  * @param minImprovement a winnable metric wins when the lower end of its interval is above this (0: better beyond noise)
- * @param tolerances    per metric, the most the candidate may be worse beyond noise (interval's lower end above
- *                      minus the tolerance); metrics without an entry use {@code defaultTolerance}
+ * @param tolerances    per metric, the most the candidate's mean may be worse than the live one's; metrics without
+ *                      an entry use {@code defaultTolerance}
  * @param defaultTolerance tolerance of metrics not listed
  * @param maxHoldout    most recent holdout examples evaluated (the holdout itself keeps growing)
  * @param maxNewTokens  most tokens per evaluation draft

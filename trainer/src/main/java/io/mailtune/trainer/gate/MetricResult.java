@@ -12,9 +12,9 @@ package io.mailtune.trainer.gate;
  * @param lower           lower end of the interval of the difference
  * @param upper           upper end
  * @param winnable        whether a win on this metric can promote the candidate
- * @param tolerance       the most the candidate may be worse, beyond noise
- * @param verdict         {@code WIN} (better beyond noise), {@code HOLDS} (within tolerance), {@code REGRESSES} or
- *                        {@code SKIPPED} (no examples)
+ * @param tolerance       the most the candidate's mean may be worse
+ * @param verdict         {@code WIN} (better beyond noise), {@code HOLDS} (within tolerance), {@code REGRESSES} (mean
+ *                        worse by more than the tolerance) or {@code SKIPPED} (no examples)
  */
 public record MetricResult(String name, int examples, double candidate, double live, double difference, double lower,
                            double upper, boolean winnable, double tolerance, String verdict) {

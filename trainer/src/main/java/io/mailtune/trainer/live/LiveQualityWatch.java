@@ -102,7 +102,7 @@ public final class LiveQualityWatch {
             reason = String.format(Locale.ROOT, "drafts of %s were %s than those of %s: approval %.1f %% vs %.1f %% (p = %.4f),"
                             + " mean edit rate %.3f vs %.3f (p = %s); alpha %.3f over both tests, %d and %d reviews",
                     version, fewerApprovals && moreEdits ? "approved less often and edited more" : fewerApprovals
-                            ? "approved significantly less often" : "edited significantly more",
+                            ? "approved significantly less often" : "edited significantly more", previous,
                     100 * rate1, 100 * rate2, approvalP, mean1, mean2, Double.isNaN(editP) ? "n/a" : String.format(Locale.ROOT, "%.4f", editP),
                     settings.alpha(), n1, n2);
         } else {

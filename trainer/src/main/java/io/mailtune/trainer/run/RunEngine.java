@@ -68,6 +68,7 @@ public final class RunEngine implements AutoCloseable {
 
     private final TrainerParts parts;
     private final RunListener listener;
+    private final java.util.concurrent.atomic.AtomicReference<String> executing = new java.util.concurrent.atomic.AtomicReference<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "trainer-lease-heartbeat");
         t.setDaemon(true);
@@ -94,36 +95,59 @@ public final class RunEngine implements AutoCloseable {
      * when another instance (or another run of this one) holds the lease.
      */
     public Claim begin(RunTrigger trigger, String requestedBy) {
-        Optional<Long> token = parts.lease().tryAcquire();
-        if (token.isEmpty()) {
-            String holder = parts.lease().current().map(Lease.Holding::holder).orElse("unknown");
-            throw new RunConflictException(holder, parts.runs().unfinished().stream().map(RunRecord::runId).findFirst().orElse(null));
+        if (!executing.compareAndSet(null, "starting")) {
+            throw new RunConflictException(parts.lease().holder(), executing.get());
         }
-        if (!parts.runs().unfinished().isEmpty()) {
-            // An interrupted run comes first: it is resumed, not replaced.
-            RunRecord interrupted = parts.runs().unfinished().getFirst();
-            parts.runs().takenUp(interrupted.runId(), parts.lease().holder());
-            return new Claim(interrupted.runId(), token.get());
+        try {
+            Optional<Long> token = parts.lease().tryAcquire();
+            if (token.isEmpty()) {
+                String holder = parts.lease().current().map(Lease.Holding::holder).orElse("unknown");
+                throw new RunConflictException(holder, parts.runs().unfinished().stream().map(RunRecord::runId).findFirst().orElse(null));
+            }
+            List<RunRecord> unfinished = parts.runs().unfinished();
+            if (!unfinished.isEmpty()) {
+                // An interrupted run comes first: it is resumed, not replaced.
+                RunRecord interrupted = unfinished.getFirst();
+                parts.runs().takenUp(interrupted.runId(), parts.lease().holder());
+                executing.set(interrupted.runId());
+                return new Claim(interrupted.runId(), token.get());
+            }
+            String runId = Ids.newId();
+            parts.runs().create(runId, trigger, requestedBy, parts.lease().holder(), parts.baseModel().name(), Json.write(parts.settings()));
+            executing.set(runId);
+            return new Claim(runId, token.get());
+        } catch (RuntimeException e) {
+            executing.set(null);
+            throw e;
         }
-        String runId = Ids.newId();
-        parts.runs().create(runId, trigger, requestedBy, parts.lease().holder(), parts.baseModel().name(), Json.write(parts.settings()));
-        return new Claim(runId, token.get());
     }
 
     /** Takes up the oldest interrupted run if its instance is gone (the lease is free); empty when there is none. */
     public Optional<Claim> claimInterrupted() {
-        List<RunRecord> unfinished = parts.runs().unfinished();
-        if (unfinished.isEmpty()) {
+        if (!executing.compareAndSet(null, "resuming")) {
             return Optional.empty();
         }
-        Optional<Long> token = parts.lease().tryAcquire();
-        if (token.isEmpty()) {
-            return Optional.empty();
+        try {
+            List<RunRecord> unfinished = parts.runs().unfinished();
+            Optional<Long> token = unfinished.isEmpty() ? Optional.empty() : parts.lease().tryAcquire();
+            if (token.isEmpty()) {
+                executing.set(null);
+                return Optional.empty();
+            }
+            RunRecord run = unfinished.getFirst();
+            parts.runs().takenUp(run.runId(), parts.lease().holder());
+            LOG.info(() -> "taking up interrupted run " + run.runId() + " at stage " + run.stage());
+            executing.set(run.runId());
+            return Optional.of(new Claim(run.runId(), token.get()));
+        } catch (RuntimeException e) {
+            executing.set(null);
+            throw e;
         }
-        RunRecord run = unfinished.getFirst();
-        parts.runs().takenUp(run.runId(), parts.lease().holder());
-        LOG.info(() -> "taking up interrupted run " + run.runId() + " at stage " + run.stage());
-        return Optional.of(new Claim(run.runId(), token.get()));
+    }
+
+    /** The run this engine is executing (or claiming), if any. */
+    public Optional<String> executing() {
+        return Optional.ofNullable(executing.get());
     }
 
     /** Executes a claimed run to its end, then gives the lease back. Returns the final record. */
@@ -152,6 +176,7 @@ public final class RunEngine implements AutoCloseable {
         } finally {
             renewal.cancel(false);
             parts.lease().release(claim.token());
+            executing.set(null);
         }
         RunRecord run = parts.runs().find(claim.runId()).orElseThrow();
         if (run.status().finished()) {

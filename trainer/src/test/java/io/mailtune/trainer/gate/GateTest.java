@@ -63,6 +63,15 @@ class GateTest {
     }
 
     @Test
+    void aLossWithinToleranceDoesNotStopAWin() {
+        GateReport r = gate.decide(List.of(
+                new PairedScores("style", bits(40, 30), bits(40, 4), true),
+                new PairedScores("chrF", plus(live40, noisy(40, -1.0, 3, 5)), live40, true)), "base", 40, 0, 1.0, 7);
+        assertTrue(r.promote(), r.reason());
+        assertEquals("HOLDS", r.metrics().get(1).verdict());
+    }
+
+    @Test
     void aDifferenceWithinNoiseIsNoWin() {
         GateReport r = gate.decide(List.of(new PairedScores("chrF", plus(live30, noisy(30, 0.1, 1.5, 4)), live30, true)),
                 "mt-1", 30, 0, 1.0, 7);

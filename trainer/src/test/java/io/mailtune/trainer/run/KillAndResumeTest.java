@@ -71,7 +71,6 @@ class KillAndResumeTest {
             assertTrue(killed.stepsDone() < steps, "killed mid-run at step " + killed.stepsDone());
             assertEquals(0, adapterEvents().size(), "a killed run publishes nothing");
             try (RunEngine engine = new RunEngine(parts, RunListener.none())) {
-                assertTrue(engine.claimInterrupted().isEmpty(), "the dead instance's lease has not lapsed yet");
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 RunEngine.Claim claim;
                 while (true) {

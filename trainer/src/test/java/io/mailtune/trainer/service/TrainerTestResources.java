@@ -51,12 +51,12 @@ public class TrainerTestResources implements QuarkusTestResourceLifecycleManager
         config.put("mailtune.trainer.dataset.holdout-percent", "25");
         config.put("mailtune.trainer.training.epochs", "5");
         config.put("mailtune.trainer.training.min-steps", "10");
-        config.put("mailtune.trainer.training.max-steps", "36");
+        config.put("mailtune.trainer.training.max-steps", "40");
         config.put("mailtune.trainer.gate.regression-cases", "24");
         config.put("mailtune.trainer.gate.tolerance.\"regression.keyInstruction\"", "0.1");
         config.put("mailtune.trainer.gate.tolerance.\"regression.citation\"", "0.1");
         config.put("mailtune.trainer.gate.max-holdout", "24");
-        config.put("mailtune.trainer.gate.max-new-tokens", "110");
+        config.put("mailtune.trainer.gate.max-new-tokens", "200");
         config.put("mailtune.trainer.gate.resamples", "1000");
         config.put("mailtune.trainer.gate.style-rules", DemoApprovals.CARE_RULES.stream()
                 .map(rule -> rule.replace(",", "\\,")).collect(java.util.stream.Collectors.joining(",")));
