@@ -66,6 +66,6 @@ class ModelTokenizerTest {
 
     @Test
     void aTemplateWithoutContentPlaceholderIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new ChatTemplate("", "{role}:", "assistant:", "</s>"));
+        assertThrows(IllegalArgumentException.class, () -> new PresetTemplate("", "{role}:", "assistant:", "</s>"));
     }
 }
