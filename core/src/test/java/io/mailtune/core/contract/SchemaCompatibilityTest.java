@@ -3,6 +3,7 @@ package io.mailtune.core.contract;
 import io.mailtune.core.adapter.AdapterEvent;
 import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.core.reply.ApprovedReply;
+import io.mailtune.core.reply.ReviewOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -12,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * Records as schema version 1 wrote them, kept verbatim under {@code src/test/resources/contracts/v1}. These files
- * never change: every later version of the code must still read them to the same values.
+ * Records as each schema version wrote them, kept verbatim under {@code src/test/resources/contracts/v<N>}. These
+ * files never change: every later version of the code must still read them to the same values.
  */
 class SchemaCompatibilityTest {
 
@@ -24,7 +25,7 @@ class SchemaCompatibilityTest {
 
     @Test
     void approvedReplyWrittenByVersion1StillReads() throws IOException {
-        assertEquals(Samples.approved(), EventCodec.decode(golden("approved-reply.json"), ApprovedReply.class));
+        assertEquals(Samples.approvedV1(), EventCodec.decode(golden("approved-reply.json"), ApprovedReply.class));
     }
 
     @Test
@@ -37,9 +38,24 @@ class SchemaCompatibilityTest {
         assertEquals(Samples.rolledBack(), EventCodec.decode(golden("adapter-rolled-back.json"), AdapterEvent.class));
     }
 
+    @Test
+    void approvedReplyWrittenByVersion2StillReads() throws IOException {
+        assertEquals(Samples.approved(), EventCodec.decode(golden(2, "approved-reply.json"), ApprovedReply.class));
+    }
+
+    @Test
+    void reviewOutcomeWrittenByVersion1StillReads() throws IOException {
+        assertEquals(Samples.reviewed(), EventCodec.decode(golden("review-outcome.json"), ReviewOutcome.class));
+    }
+
     private static byte[] golden(String name) throws IOException {
-        try (InputStream in = SchemaCompatibilityTest.class.getResourceAsStream("/contracts/v1/" + name)) {
-            assertNotNull(in, "golden file contracts/v1/" + name + " is missing");
+        return golden(1, name);
+    }
+
+    private static byte[] golden(int version, String name) throws IOException {
+        String path = "/contracts/v" + version + "/" + name;
+        try (InputStream in = SchemaCompatibilityTest.class.getResourceAsStream(path)) {
+            assertNotNull(in, "golden file " + path + " is missing");
             return in.readAllBytes();
         }
     }

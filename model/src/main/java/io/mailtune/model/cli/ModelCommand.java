@@ -106,10 +106,25 @@ public final class ModelCommand {
             out.printf("adapter rank: %d, alpha: %s, rsLoRA: %s, scale: %s, targets: %s%n", lc.rank(), lc.alpha(),
                     lc.rsLora(), lc.scale(), lc.targets().stream().sorted().map(LoraTarget::moduleName)
                             .collect(Collectors.joining(",")));
+            if (!adapter.isUniform()) {
+                out.printf("adapter modules: %s%n", moduleSummary(adapter));
+            }
             out.printf("adapter parameters: %,d%n", adapter.parameterCount());
         }
         promptInfo(dir, c, a, out);
         return 0;
+    }
+
+    // Each adapted projection with its rank and alpha, for adapters that differ from one projection to the next.
+    private static String moduleSummary(LoraAdapter adapter) {
+        List<String> parts = new ArrayList<>();
+        for (int l = 0; l < adapter.layerCount(); l++) {
+            for (var e : adapter.layer(l).entrySet()) {
+                parts.add(l + "." + e.getKey().moduleName() + " r=" + e.getValue().rank() + " alpha="
+                        + e.getValue().alpha());
+            }
+        }
+        return String.join(", ", parts) + (adapter.hasBias() ? " (with lora_B biases)" : "");
     }
 
     private static int generate(Path dir, Arguments a, PrintStream out) {

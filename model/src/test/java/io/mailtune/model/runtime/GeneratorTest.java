@@ -92,6 +92,23 @@ class GeneratorTest {
     }
 
     @Test
+    void theMeanLogProbabilityIsTheReferenceModelsForTheChosenTokens() {
+        GenerationResult r = generator.generate(GenerationRequest.greedy(PROMPT, 5));
+        ReferenceModel reference = new ReferenceModel(written.config(), written.weights(), null);
+        int[] seq = PROMPT.clone();
+        double sum = 0;
+        for (int token : r.tokens()) {
+            double[] last = reference.logits(seq)[seq.length - 1];
+            double max = java.util.Arrays.stream(last).max().orElseThrow();
+            double norm = max + Math.log(java.util.Arrays.stream(last).map(l -> Math.exp(l - max)).sum());
+            sum += last[token] - norm;
+            seq = TransformerTest.concat(seq, new int[] {token});
+        }
+        assertEquals(sum / r.tokens().length, r.meanLogProb(), 1e-4);
+        assertTrue(r.meanLogProb() < 0, "a random model is never certain");
+    }
+
+    @Test
     void requestsJoiningARunningBatchGetTheSameTokensAsAlone() throws Exception {
         List<int[]> prompts = List.of(new int[] {1, 9, 10}, new int[] {1, 11, 12, 13, 14}, new int[] {1, 20},
                 new int[] {1, 30, 31, 32}, new int[] {1, 40, 41});
