@@ -15,7 +15,7 @@ import io.mailtune.demo.recipe.DraftPrompt;
 import io.mailtune.embedded.kafka.EmbeddedKafkaBroker;
 import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.model.draft.CompanyProfile;
-import io.mailtune.model.draft.ExcerptFormat;
+import io.mailtune.trainer.service.DraftFormats;
 import io.mailtune.model.eval.StyleRules;
 import io.mailtune.trainer.dataset.Candidate;
 import io.mailtune.trainer.dataset.DatasetRules;
@@ -110,7 +110,7 @@ public final class RetuneBenchmark {
                 GateSettings gate = new GateSettings(2000, 0.95, 0, Map.of("holdout.loss", 0.05, "holdout.chrF", 2.0), 0.05, 200, 200);
                 TrainerParts parts = new TrainerParts(set, new RunStore(db, clock), new AdapterRegistry(db, work.resolve("adapters"), clock),
                         new AdapterBroadcast(producer, broker.bootstrapServers()), new Lease(db, "benchmark", Duration.ofSeconds(60), clock),
-                        new BaseModel(BundledModel.extractTo(work.resolve("models")), "mailtune-bundled"), new ExcerptFormat(),
+                        new BaseModel(BundledModel.extractTo(work.resolve("models")), "mailtune-bundled"), DraftFormats.named(DraftFormats.DEFAULT),
                         new CompanyProfile("Brightcart", "Best regards,\nBrightcart Support", "", "en", handOff),
                         StyleRules.parse("match (?m)^Dear [A-Z]\nrequire Kind regards,\nrequire The Brightcart Care Team"), settings, gate,
                         () -> DemoRegressionSet.cases(40), 768, work.resolve("work"), broker.bootstrapServers(), clock);

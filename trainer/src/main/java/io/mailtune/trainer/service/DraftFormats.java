@@ -12,6 +12,9 @@ import jakarta.enterprise.inject.Produces;
 @ApplicationScoped
 public class DraftFormats {
 
+    /** The format used when the configuration names none. */
+    public static final String DEFAULT = "excerpt";
+
     /** The configured format. */
     @Produces
     @ApplicationScoped

@@ -127,7 +127,7 @@ public interface TrainerConfig {
     /** Prompts and targets. */
     interface Draft {
         /** The {@code DraftFormat}: {@code excerpt}. */
-        @WithDefault("excerpt")
+        @WithDefault(DraftFormats.DEFAULT)
         String format();
 
         /** Most prompt tokens (history, then passages are trimmed to fit). */

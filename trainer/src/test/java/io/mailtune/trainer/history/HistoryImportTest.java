@@ -71,8 +71,8 @@ class HistoryImportTest {
         TrainingSet set = new TrainingSet(TestDatabases.h2(), DatasetRules.defaults(DemoApprovals.DEMO_HAND_OFF), Clock.systemUTC());
         HistoryImport importer = new HistoryImport(set, Set.of(EmailAddress.of("support@brightcart.example")), dir.resolve("scratch"));
         HistoryReport report = importer.importArchive(archive(), ArchiveFormat.MBOX, "support");
-        assertEquals(6, report.messages());
-        assertEquals(2, report.pairs(), "two answered questions; the auto-reply and the unanswered voucher question are no pairs");
+        assertEquals(6, report.messages(), report.toString());
+        assertEquals(2, report.pairs(), report + ": two answered questions; the auto-reply and the unanswered voucher question are no pairs");
         assertEquals(2, report.accepted(), report.toString());
         var stats = set.stats();
         assertEquals(2, stats.fromHistory());

@@ -45,7 +45,7 @@ class LiveQualityWatchTest {
 
     @Test
     void aSimilarAdapterIsKeptAndTooFewReviewsWait() {
-        assertEquals("KEEP", watch.compare("mt-new", "mt-old", reviews(25, 5, 0.06), reviews(26, 4, 0.05)).decision());
+        assertEquals("KEEP", watch.compare("mt-new", "mt-old", reviews(25, 5, 0.05), reviews(26, 4, 0.05)).decision());
         assertEquals("WAIT", watch.compare("mt-new", "mt-old", reviews(5, 10, 0.5), reviews(26, 4, 0.05)).decision());
     }
 }

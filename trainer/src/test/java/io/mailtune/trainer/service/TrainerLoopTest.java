@@ -15,7 +15,6 @@ import io.mailtune.demo.brightcart.SupportCaseGenerator;
 import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.model.draft.DraftSettings;
 import io.mailtune.model.draft.Drafter;
-import io.mailtune.model.draft.ExcerptFormat;
 import io.mailtune.model.lora.PeftFormat;
 import io.mailtune.model.runtime.AdapterHandle;
 import io.mailtune.model.runtime.Generator;
@@ -258,7 +257,7 @@ class TrainerLoopTest {
             handle.install(promotedVersion, PeftFormat.read(adapterDir, model.config().layers()));
         }
         try (Generator generator = new Generator(model, handle, GeneratorOptions.defaults())) {
-            Drafter drafter = new Drafter(generator, model.tokenizer().orElseThrow(), new ExcerptFormat(),
+            Drafter drafter = new Drafter(generator, model.tokenizer().orElseThrow(), DraftFormats.named(DraftFormats.DEFAULT),
                     new DraftSettings(220, 768, io.mailtune.model.runtime.SamplingOptions.greedy()));
             List<String> out = new ArrayList<>();
             for (RegressionCase c : cases) {
