@@ -86,7 +86,11 @@ public class PageResource {
         return Templates.trainer(page);
     }
 
-    private static MetricRow row(MetricResult m) {
+    private static MetricRow row(MetricResult raw) {
+        // Losses enter the gate negated (higher is better there); the page shows them as losses, lower is better.
+        MetricResult m = raw.name().endsWith(".loss") ? new MetricResult(raw.name() + " (lower is better)", raw.examples(),
+                -raw.candidate(), -raw.live(), -raw.difference(), -raw.upper(), -raw.lower(), raw.winnable(), raw.tolerance(),
+                raw.verdict()) : raw;
         boolean skipped = "SKIPPED".equals(m.verdict());
         String css = switch (m.verdict()) {
             case "WIN" -> "win";
@@ -97,7 +101,8 @@ public class PageResource {
         return new MetricRow(m.name(), skipped ? "–" : number(m.name(), m.live()), skipped ? "–" : number(m.name(), m.candidate()),
                 skipped ? "–" : signed(m.name(), m.difference()),
                 skipped ? "–" : number(m.name(), m.lower()) + " … " + number(m.name(), m.upper()),
-                "−" + number(m.name(), m.tolerance()).replace("-", ""), m.verdict().toLowerCase(Locale.ROOT), css, m.examples());
+                (raw.name().endsWith(".loss") ? "+" : "−") + number(m.name(), m.tolerance()).replace("-", ""),
+                m.verdict().toLowerCase(Locale.ROOT), css, m.examples());
     }
 
     private static String number(String metric, double v) {
