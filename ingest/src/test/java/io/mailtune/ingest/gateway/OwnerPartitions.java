@@ -12,14 +12,20 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
-/** Mailbox ids for assignment tests that fall on distinct partitions of the owners topic, so every instance gets some. */
+/**
+ * Mailbox ids for assignment tests that cover every partition of the owners topic, one each, so every instance that
+ * is assigned a partition runs a mailbox.
+ */
 final class OwnerPartitions {
 
     private OwnerPartitions() {
     }
 
-    /** {@code count} ids starting with {@code prefix}, on distinct partitions once the topic has a partition per mailbox. */
-    static List<String> distinctIds(KafkaBroker kafka, String prefix, int count) throws Exception {
+    /**
+     * Ids starting with {@code prefix}, one per partition of the owners topic once {@code startAssigned} grew it to at
+     * least {@code atLeast} partitions: {@code max(partitions, atLeast)} of them.
+     */
+    static List<String> coveringIds(KafkaBroker kafka, String prefix, int atLeast) throws Exception {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         int partitions;
@@ -27,11 +33,10 @@ final class OwnerPartitions {
             partitions = admin.describeTopics(List.of(Topics.MAILBOX_OWNERS.name())).allTopicNames().get()
                     .get(Topics.MAILBOX_OWNERS.name()).partitions().size();
         }
-        // startAssigned grows the topic to a partition per mailbox.
-        int target = Math.max(partitions, count);
+        int target = Math.max(partitions, atLeast);
         List<String> out = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
-        for (int i = 0; out.size() < count; i++) {
+        for (int i = 0; out.size() < target; i++) {
             String id = prefix + "-box" + i;
             if (used.add(MailboxPartitions.of(id, target))) {
                 out.add(id);
