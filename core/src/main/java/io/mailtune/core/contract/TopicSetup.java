@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -72,10 +73,28 @@ public final class TopicSetup {
      * {@link Topics#MAILBOX_OWNERS} most mailboxes then move to another instance once, fenced like any takeover.
      */
     public static int ensurePartitions(String bootstrapServers, TopicContract<?> topic, int atLeast) {
+        return ensurePartitions(bootstrapServers, new Properties(), topic, atLeast);
+    }
+
+    /**
+     * {@link #ensurePartitions(String, TopicContract, int)} on a cluster that needs client settings (security, SASL,
+     * SSL): the ones an admin client knows are applied, the others ignored.
+     */
+    public static int ensurePartitions(String bootstrapServers, Properties clientProperties, TopicContract<?> topic, int atLeast) {
         if (atLeast < 1) {
             throw new IllegalArgumentException("atLeast must be at least 1, was " + atLeast);
         }
-        try (Admin admin = admin(bootstrapServers)) {
+        Properties props = new Properties();
+        if (clientProperties != null) {
+            Set<String> known = AdminClientConfig.configNames();
+            clientProperties.forEach((k, v) -> {
+                if (known.contains(String.valueOf(k))) {
+                    props.put(k, v);
+                }
+            });
+        }
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
             int current = partitionCount(admin, topic);
             if (current >= atLeast) {
                 return current;

@@ -80,7 +80,7 @@ final class MailboxAssignment implements AutoCloseable {
         this.start = start;
         this.stop = stop;
         this.events = events;
-        this.partitionCount = TopicSetup.ensurePartitions(bootstrapServers, Topics.MAILBOX_OWNERS, Math.max(1, mailboxes.size()));
+        this.partitionCount = TopicSetup.ensurePartitions(bootstrapServers, producerOverrides, Topics.MAILBOX_OWNERS, Math.max(1, mailboxes.size()));
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.putAll(InboundPublisher.consumerOverrides(producerOverrides));

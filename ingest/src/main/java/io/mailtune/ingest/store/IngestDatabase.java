@@ -95,7 +95,8 @@ public final class IngestDatabase implements AutoCloseable {
             } catch (SQLException e) {
                 // Two instances creating the tables of a fresh PostgreSQL database at once: one of them loses the
                 // race inside CREATE TABLE IF NOT EXISTS (a duplicate catalogue row) and finds the tables on retry.
-                if (attempt == 5) {
+                boolean lostTheRace = UNIQUE_VIOLATION.equals(e.getSQLState()) || "42P07".equals(e.getSQLState());
+                if (!lostTheRace || attempt == 5) {
                     throw new IllegalStateException("cannot create the ingest schema at " + url + ": " + e.getMessage(), e);
                 }
                 try {
