@@ -2,24 +2,38 @@ package io.mailtune.core.contract;
 
 import io.mailtune.core.adapter.AdapterEvent;
 import io.mailtune.core.mail.InboundEmail;
+import io.mailtune.core.mail.MailClassification;
 import io.mailtune.core.reply.ApprovedReply;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * Records as schema version 1 wrote them, kept verbatim under {@code src/test/resources/contracts/v1}. These files
- * never change: every later version of the code must still read them to the same values.
+ * Records as each schema version wrote them, kept verbatim under {@code src/test/resources/contracts/v<n>}. These
+ * files never change: every later version of the code must still read them to the same values.
  */
 class SchemaCompatibilityTest {
 
     @Test
     void inboundEmailWrittenByVersion1StillReads() throws IOException {
-        assertEquals(Samples.inbound(), EventCodec.decode(golden("inbound-email.json"), InboundEmail.class));
+        assertEquals(Samples.inboundV1(), EventCodec.decode(golden("inbound-email.json"), InboundEmail.class));
+    }
+
+    @Test
+    void inboundEmailOfVersion1ReadsWithNoForwardsAndAClassificationFromItsFlags() throws IOException {
+        InboundEmail v1 = EventCodec.decode(golden("inbound-email.json"), InboundEmail.class);
+        assertEquals(List.of(), v1.forwarded());
+        assertEquals(MailClassification.AUTO_REPLY, v1.classification());
+    }
+
+    @Test
+    void inboundEmailWrittenByVersion2StillReads() throws IOException {
+        assertEquals(Samples.inbound(), EventCodec.decode(golden(2, "inbound-email.json"), InboundEmail.class));
     }
 
     @Test
@@ -38,8 +52,13 @@ class SchemaCompatibilityTest {
     }
 
     private static byte[] golden(String name) throws IOException {
-        try (InputStream in = SchemaCompatibilityTest.class.getResourceAsStream("/contracts/v1/" + name)) {
-            assertNotNull(in, "golden file contracts/v1/" + name + " is missing");
+        return golden(1, name);
+    }
+
+    private static byte[] golden(int version, String name) throws IOException {
+        String path = "/contracts/v" + version + "/" + name;
+        try (InputStream in = SchemaCompatibilityTest.class.getResourceAsStream(path)) {
+            assertNotNull(in, "golden file " + path + " is missing");
             return in.readAllBytes();
         }
     }

@@ -3,7 +3,8 @@ package io.mailtune.ingest.store;
 import java.time.Instant;
 
 /**
- * Something an operator must know about a mailbox: a UIDVALIDITY change, a revoked token, a lost connection.
+ * Something an operator must know about a mailbox: a UIDVALIDITY change, a revoked token, a lost connection, a
+ * duplicate that was skipped.
  *
  * @param mailbox the mailbox
  * @param folder  the folder, or empty for the whole mailbox
@@ -24,7 +25,18 @@ public record MailboxEvent(String mailbox, String folder, Kind kind, String deta
         /** The folder's UIDVALIDITY changed; it is re-scanned with dedupe so nothing is published twice. */
         UIDVALIDITY_CHANGED,
         /** A run that was interrupted had already published messages; they were found in Kafka and not sent again. */
-        INTERRUPTED_BATCH_SETTLED
+        INTERRUPTED_BATCH_SETTLED,
+        /** A message was skipped as a copy of one already published; the detail names the Message-ID and that copy. */
+        DUPLICATE_SKIPPED
+    }
+
+    /** The folder a source such as {@code imap:INBOX/uid:7/uidvalidity:1} names, or empty for imports. */
+    public static String folderOf(String source) {
+        if (source != null && source.startsWith("imap:")) {
+            int uid = source.lastIndexOf("/uid:");
+            return uid > 5 ? source.substring(5, uid) : "";
+        }
+        return "";
     }
 
     /** Validates the required parts. */

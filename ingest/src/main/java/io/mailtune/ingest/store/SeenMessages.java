@@ -40,6 +40,20 @@ public final class SeenMessages {
         }
     }
 
+    /** The published copy of a message with this Message-ID and content, inside the caller's transaction, if any. */
+    public static java.util.Optional<Published> find(Connection c, String mailbox, String messageId, String contentHash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT email_id, thread_id FROM ingest_seen WHERE mailbox = ? AND message_id = ? AND content_hash = ?")) {
+            s.setString(1, mailbox);
+            s.setString(2, messageId);
+            s.setString(3, contentHash);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? java.util.Optional.of(new Published(messageId, contentHash, r.getString(1), r.getString(2)))
+                        : java.util.Optional.empty();
+            }
+        }
+    }
+
     /**
      * The dedupe keys ({@link #key}) this mailbox already published among the given Message-IDs, in one query per
      * hundred IDs.
