@@ -104,7 +104,7 @@ final class Signatures {
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S+", FLAGS);
     private static final Pattern PHONE = Pattern.compile("(?:\\+|\\(?\\d)[\\d\\s().\\/-]{6,}\\d");
     private static final Pattern CONTACT_LABEL = Pattern.compile(
-            "^\\s*(?:tel|tél|phone|mobile|mob|cell|fax|office|direct|telefon|handy|móvil|celular|puh|тел|t|m|f|e|w|p)\\.?\\s*[:.]", FLAGS);
+            "^\\s*(?:(?:tel|tél|phone|mobile|mob|cell|fax|office|direct|telefon|handy|móvil|celular|puh|тел)\\.?\\s*[:.]|[tmfewp]\\s?:)", FLAGS);
     private static final Pattern FOOTER_WORDS = Pattern.compile(
             "mailing list|listinfo|unsubscribe|abmelden|désabonner|darse de baja|you received this message because|"
                     + "reply to this email directly|view it on github|you are receiving this because|google groups|groupes google",
@@ -174,7 +174,8 @@ final class Signatures {
             return false;
         }
         int previous = lastNonBlank(lines, last);
-        if (previous >= 0 && (LIST_ITEM.matcher(lines.get(previous)).find() || lines.get(previous).stripTrailing().endsWith(":"))) {
+        if (previous >= 0 && (LIST_ITEM.matcher(lines.get(previous)).find() || DASH_NAME.matcher(lines.get(previous)).matches()
+                || lines.get(previous).stripTrailing().endsWith(":"))) {
             return false;
         }
         // "-roman" is a sign-off as Ruby's parser reads it; "- Dark blue" (a space, lower case) is a list item.
@@ -314,7 +315,7 @@ final class Signatures {
         }
         long lowerWords = java.util.Arrays.stream(words).filter(w -> Character.isLowerCase(w.codePointAt(0))).count();
         // "Head of Sales" is a title; "Please call me back" is a sentence.
-        return !Character.isLowerCase(s.codePointAt(0)) && lowerWords <= 2 && lowerWords * 2 < words.length;
+        return !Character.isLowerCase(s.codePointAt(0)) && lowerWords <= 2 && lowerWords * 2 <= words.length;
     }
 
     private static int lastNonBlank(List<String> lines, int before) {
