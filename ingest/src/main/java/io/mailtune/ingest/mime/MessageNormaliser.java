@@ -51,6 +51,18 @@ public final class MessageNormaliser {
     private static final Pattern XML_DECLARATION = Pattern.compile("<\\?xml[^>]{0,500}\\?>\\s*", Pattern.CASE_INSENSITIVE);
     private static final int MAX_DEPTH = 20;
 
+    /** Jakarta Mail's system property naming the StreamProvider, and the one Angus Mail registers. */
+    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+    private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        // jakarta.mail-api 2.1 looks its StreamProvider up with a ServiceLoader scan of the class path for every header
+        // block and every decoded part: 40 % of normalisation time. Naming the provider that scan would find skips it.
+        if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null && angusPresent()) {
+            System.setProperty(STREAM_PROVIDER_PROPERTY, ANGUS_STREAM_PROVIDER);
+        }
+    }
+
     private final MessageLimits limits;
     private final Session session;
 
@@ -72,6 +84,15 @@ public final class MessageNormaliser {
         props.setProperty("mail.mime.multipart.allowempty", "true");
         props.setProperty("mail.mime.contenttypehandler", "");
         this.session = Session.getInstance(props);
+    }
+
+    private static boolean angusPresent() {
+        try {
+            Class.forName(ANGUS_STREAM_PROVIDER, false, MessageNormaliser.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException absent) {
+            return false;
+        }
     }
 
     /** Normalises a raw message or explains, in the exception, why it cannot be. */
@@ -230,7 +251,7 @@ public final class MessageNormaliser {
         final List<ForwardedMessage> forwarded = new ArrayList<>();
 
         void addText(String part) {
-            String stripped = XML_DECLARATION.matcher(part).replaceAll("").strip();
+            String stripped = (part.contains("<?") ? XML_DECLARATION.matcher(part).replaceAll("") : part).strip();
             if (!stripped.isEmpty()) {
                 if (!text.isEmpty()) {
                     text.append("\n\n");

@@ -71,7 +71,7 @@ final class Attribution {
      */
     static int end(List<String> lines, int start) {
         String first = lines.get(start);
-        if (first.isBlank() || Quoting.isQuoted(first)) {
+        if (first.isBlank() || Quoting.isQuoted(first) || !endsWithinReach(lines, start)) {
             return -1;
         }
         StringBuilder joined = new StringBuilder();
@@ -98,6 +98,21 @@ final class Attribution {
             }
         }
         return -1;
+    }
+
+    /** Every attribution ends a line with a colon or, wrapped in dashes, with a dash: a cheap test before any pattern. */
+    private static boolean endsWithinReach(List<String> lines, int start) {
+        for (int n = 0; n < MAX_LINES && start + n < lines.size(); n++) {
+            String line = lines.get(start + n);
+            int end = line.length() - 1;
+            while (end >= 0 && Character.isWhitespace(line.charAt(end))) {
+                end--;
+            }
+            if (end >= 0 && (line.charAt(end) == ':' || line.charAt(end) == '：' || line.charAt(end) == '-')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the text, on one line, is an attribution. */

@@ -50,12 +50,15 @@ final class HistoryMarkers {
 
     /** "-----Original Message-----" in any language or dash style. */
     static boolean isOriginalMessage(String line) {
-        return line.indexOf(':') < 0 && ORIGINAL_MESSAGE.matcher(line).matches();
+        return startsWithDash(line) && line.length() < 120 && line.indexOf(':') < 0 && ORIGINAL_MESSAGE.matcher(line).matches();
     }
 
     /** A line that introduces a forwarded message: dashed "Forwarded message" lines and "Begin forwarded message:". */
     static boolean isForwardSeparator(String line) {
-        return line.length() < 120 && (FORWARDED_MESSAGE.matcher(line).matches() || FORWARD_INTRO.matcher(line).matches());
+        if (line.length() >= 120) {
+            return false;
+        }
+        return startsWithDash(line) ? FORWARDED_MESSAGE.matcher(line).matches() : line.length() < 60 && FORWARD_INTRO.matcher(line).matches();
     }
 
     /** A subject saying the message forwards another ("Fwd:", "WG:", "TR:" …, after any "Re:"). */
@@ -65,7 +68,18 @@ final class HistoryMarkers {
 
     /** A line of underscores, dashes or equals signs, or a lone dash, that clients put above history or footers. */
     static boolean isSeparator(String line) {
-        return SEPARATOR.matcher(line).matches();
+        return startsWithDash(line) && SEPARATOR.matcher(line).matches();
+    }
+
+    /** True when the line's first non-blank character is one that separator lines are drawn with. */
+    private static boolean startsWithDash(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t') {
+                return "-_=*~—–".indexOf(c) >= 0;
+            }
+        }
+        return false;
     }
 
     /** The header-block line this is, or null. */

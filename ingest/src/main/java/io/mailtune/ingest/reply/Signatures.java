@@ -27,6 +27,9 @@ final class Signatures {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     private static final Pattern DELIMITER = Pattern.compile("^(--|-- |—|–)\\s*$");
+    private static final Pattern UNDERSCORES = Pattern.compile("_{2,}");
+    /** Longest line a closing ("Many thanks and best regards, Anna-Lena Müller") is looked for in. */
+    private static final int MAX_SIGN_OFF_CHARS = 90;
     /** Phone and app footers, as whole lines, with an optional link Outlook appends. */
     private static final Pattern PHONE_FOOTER = Pattern.compile("^\\s*(?:"
             + String.join("|",
@@ -149,8 +152,12 @@ final class Signatures {
     private static int delimited(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            String stripped = line.strip();
+            if (stripped.isEmpty() || "-_—–=".indexOf(stripped.charAt(0)) < 0) {
+                continue;
+            }
             boolean delimiter = DELIMITER.matcher(line).matches();
-            if (!delimiter && !HistoryMarkers.isSeparator(line) && !line.strip().matches("_{2,}")) {
+            if (!delimiter && !HistoryMarkers.isSeparator(line) && !UNDERSCORES.matcher(stripped).matches()) {
                 continue;
             }
             List<String> rest = nonBlank(lines, i + 1, lines.size());
@@ -191,6 +198,9 @@ final class Signatures {
                 continue;
             }
             seen++;
+            if (line.length() > MAX_SIGN_OFF_CHARS) {
+                continue;
+            }
             boolean plain = SIGN_OFF_LINE.matcher(line).matches();
             var withName = SIGN_OFF_WITH_NAME.matcher(line);
             boolean named = !plain && withName.matches() && nameLike(withName.group("name"), senderName);
