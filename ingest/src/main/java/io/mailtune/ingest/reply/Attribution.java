@@ -59,6 +59,13 @@ final class Attribution {
     private static final Pattern TIME = Pattern.compile("\\d{1,2}[:.h]\\d{2}");
     private static final Pattern DASH_WRAPPED = Pattern.compile("^-{2,}\\s*(.+?)\\s*-{2,}$");
     private static final Pattern GLUED = Pattern.compile("(?<=[.!?)])\\s*(?=(?:" + OPENER + ")\\s)", FLAGS);
+    /** "reply On Wed, … wrote:": an opener as clients write it, capitalised, after a space. */
+    private static final Pattern GLUED_AFTER_SPACE = Pattern.compile("(?<=\\S)\\s+(?=(?:" + OPENER + ")\\s)");
+    private static final Pattern OPENER_WORD = Pattern.compile("(?:" + OPENER + ")\\s", FLAGS);
+    private static final Pattern DASHED_SENDER_WROTE = Pattern.compile(
+            "^\"?\\p{Lu}[\\p{L}.'’-]*(?:\\s[\\p{L}.'’-]+){0,3}\"?\\s(?:" + VERB_LAST + ")\\s*:$", FLAGS);
+    private static final Pattern DATE_ADDRESS_OPEN = Pattern.compile(
+            "^" + DATE_START + ".*[<(\\[][^\\s<>()\\[\\]]+@[^\\s<>()\\[\\]]+[>)\\]]$", FLAGS);
     private static final Set<String> NAME_PARTICLES = Set.of("van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del",
             "dos", "das", "bin", "al", "ten", "ter", "y", "e");
 
@@ -92,8 +99,10 @@ final class Attribution {
                 break;
             }
             if (matches(joined.toString())) {
-                // A wrapped match whose second line opens an attribution of its own starts one line later.
-                boolean laterStart = n > 0 && OPENS.matcher(lines.get(start + 1).strip()).lookingAt() && end(lines, start + 1) == start + n;
+                // A wrapped match whose second line opens an attribution of its own starts one line later, unless the
+                // first line itself starts with an opener word ("On …" wrapped before a long address).
+                boolean laterStart = n > 0 && !OPENER_WORD.matcher(first.strip()).lookingAt()
+                        && OPENS.matcher(lines.get(start + 1).strip()).lookingAt() && end(lines, start + 1) == start + n;
                 return laterStart ? -1 : start + n;
             }
         }
@@ -115,11 +124,26 @@ final class Attribution {
         return false;
     }
 
+    /**
+     * The index of the last line of a quote header starting at {@code start}: an attribution, or a date and an address
+     * without a colon as older Gmail writes them ("2011/4/7 Ann &lt;ann@x.com&gt;"), which only counts right above
+     * quoted lines. -1 when none starts there.
+     */
+    static int quoteHeaderEnd(List<String> lines, int start) {
+        int end = end(lines, start);
+        if (end >= 0) {
+            return end;
+        }
+        String line = lines.get(start).strip();
+        return line.length() <= MAX_CHARS && DATE_ADDRESS_OPEN.matcher(line).matches() && DATED.matcher(line).find() ? start : -1;
+    }
+
     /** True when the text, on one line, is an attribution. */
     static boolean matches(String text) {
         String s = text.strip();
         Matcher dashes = DASH_WRAPPED.matcher(s);
-        if (dashes.matches()) {
+        boolean wrapped = dashes.matches();
+        if (wrapped) {
             s = dashes.group(1);
             if (!s.endsWith(":") && !s.endsWith("：")) {
                 s = s + ":";
@@ -129,6 +153,10 @@ final class Attribution {
             return false;
         }
         s = s.replaceAll("([<(\\[])\\s+", "$1").replaceAll("\\s+([>)\\]])", "$1");
+        if (wrapped && DASHED_SENDER_WROTE.matcher(s).matches()) {
+            // Android's "---- Ann Lee wrote ----": the dashes are the client's mark, no date needed.
+            return true;
+        }
         if (!EVIDENCE.matcher(s).find()) {
             return false;
         }
@@ -157,10 +185,12 @@ final class Attribution {
         if (line.length() > MAX_CHARS + 200 || !(line.stripTrailing().endsWith(":") || line.stripTrailing().endsWith("："))) {
             return -1;
         }
-        Matcher m = GLUED.matcher(line);
-        while (m.find()) {
-            if (m.end() > 0 && matches(line.substring(m.end()))) {
-                return m.end();
+        for (Pattern glue : List.of(GLUED, GLUED_AFTER_SPACE)) {
+            Matcher m = glue.matcher(line);
+            while (m.find()) {
+                if (m.end() > 0 && matches(line.substring(m.end()))) {
+                    return m.end();
+                }
             }
         }
         return -1;

@@ -133,7 +133,7 @@ public final class ReplyText {
             if (Quoting.isQuoted(line)) {
                 quoted[i] = true;
             } else if (!line.isBlank()) {
-                int end = Attribution.end(lines, i);
+                int end = Attribution.quoteHeaderEnd(lines, i);
                 if (end >= 0 && Quoting.isQuoted(nextNonBlank(lines, end + 1))) {
                     for (int j = i; j <= end; j++) {
                         quoted[j] = true;

@@ -35,6 +35,13 @@ class ReplyLanguagesTest {
         assertWords("Thanks, it works now.", "Thanks, it works now.\n\n---- On Wed, 24 Feb 2021 14:02:50 +0530 ann@example.com wrote ----\n" + HISTORY);
         assertWords("Thanks, it works now.", "Thanks, it works now.On Tue, Mar 3, 2020 at 10:00 AM Ann Lee <ann@example.com> wrote:\n" + QUOTED);
         assertWords("Thanks, it works now.", "Thanks, it works now.\n\n2014-10-17 11:28 GMT+03:00 Ann Lee <ann@example.com>:\n" + HISTORY);
+        // Android's dashed attribution, one on the reply's line after a space, older Gmail's date and address above a
+        // quote, and an attribution wrapped before a long address over three lines.
+        assertWords("Thanks, it works now.", "Thanks, it works now.\n\n---- Ann Lee wrote ----\n" + HISTORY);
+        assertWords("Thanks, it works now.", "Thanks, it works now. On Wed, Apr 4, 2012 at 3:59 PM, ann@example.com wrote:\n" + QUOTED);
+        assertWords("Thanks, it works now.", "Thanks, it works now.\n2011/4/7 Ann Lee <ann@example.com>\n" + QUOTED);
+        assertWords("Thanks, it works now.", "Thanks, it works now.\n\nOn Nov 30, 2011, at 12:47 PM, Ann Lee <\n"
+                + "416ffd3258d4d2fa4c85cfa4c44e1721d66e3e8f4@mail.example.com>\nwrote:\n" + HISTORY);
     }
 
     @Test
