@@ -135,7 +135,9 @@ final class Attribution {
             return end;
         }
         String line = lines.get(start).strip();
-        return line.length() <= MAX_CHARS && DATE_ADDRESS_OPEN.matcher(line).matches() && DATED.matcher(line).find() ? start : -1;
+        boolean closesAddress = line.endsWith(">") || line.endsWith(")") || line.endsWith("]");
+        return closesAddress && line.length() <= MAX_CHARS && DATE_ADDRESS_OPEN.matcher(line).matches() && DATED.matcher(line).find()
+                ? start : -1;
     }
 
     /** True when the text, on one line, is an attribution. */
