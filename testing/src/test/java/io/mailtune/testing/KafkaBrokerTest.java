@@ -89,8 +89,10 @@ class KafkaBrokerTest {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
             Map<String, TopicDescription> topics = admin.describeTopics(
-                    Set.of(Topics.INBOUND.name(), Topics.APPROVED.name(), Topics.ADAPTERS.name())).allTopicNames().get();
+                    Set.of(Topics.INBOUND.name(), Topics.APPROVED.name(), Topics.ADAPTERS.name(), Topics.ADAPTER_FILES.name()))
+                    .allTopicNames().get();
             assertEquals(1, topics.get(Topics.ADAPTERS.name()).partitions().size());
+            assertEquals(1, topics.get(Topics.ADAPTER_FILES.name()).partitions().size());
             assertEquals(3, topics.get(Topics.INBOUND.name()).partitions().size());
         }
     }

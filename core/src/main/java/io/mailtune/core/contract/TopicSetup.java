@@ -22,8 +22,8 @@ public final class TopicSetup {
     }
 
     /**
-     * Ensures every topic of {@link Topics#all()} exists: the adapter topic with one partition (one total order of
-     * promotions), the others with {@code partitions} partitions.
+     * Ensures every topic of {@link Topics#all()} exists: the adapter topics with one partition (one total order of
+     * promotions) kept forever, the others with {@code partitions} partitions.
      *
      * @param replicationFactor 1 for a single broker, 3 for a production cluster
      */
@@ -36,11 +36,12 @@ public final class TopicSetup {
         }
         List<NewTopic> topics = new ArrayList<>();
         for (TopicContract<?> topic : Topics.all()) {
-            int count = topic == Topics.ADAPTERS ? 1 : partitions;
-            NewTopic newTopic = new NewTopic(topic.name(), count, replicationFactor);
-            // Adapter history is small and is the audit trail of every promotion: keep it forever.
-            if (topic == Topics.ADAPTERS) {
-                newTopic.configs(Map.of("retention.ms", "-1"));
+            boolean forever = Topics.isSinglePartitionForever(topic);
+            NewTopic newTopic = new NewTopic(topic.name(), forever ? 1 : partitions, replicationFactor);
+            // Adapter history is small and is the audit trail of every promotion; agents fetch any live or earlier
+            // adapter's files from it: keep both forever.
+            if (forever) {
+                newTopic.configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
             }
             topics.add(newTopic);
         }

@@ -1,8 +1,10 @@
 package io.mailtune.core.contract;
 
 import io.mailtune.core.adapter.AdapterEvent;
+import io.mailtune.core.adapter.AdapterFileChunk;
 import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.core.reply.ApprovedReply;
+import io.mailtune.core.reply.ReviewOutcome;
 
 import java.util.List;
 
@@ -24,17 +26,36 @@ public final class Topics {
             new TopicContract<>("mailtune.approved", ApprovedReply.class, ApprovedReply::threadId, "threadId");
 
     /**
+     * One event per reviewed draft (approved, edited or rejected, with the adapter that wrote it), from the agents to
+     * the trainer, which watches each adapter's live approval and edit rates; keyed by thread.
+     */
+    public static final TopicContract<ReviewOutcome> REVIEW_OUTCOMES =
+            new TopicContract<>("mailtune.review-outcomes", ReviewOutcome.class, ReviewOutcome::threadId, "threadId");
+
+    /**
      * Adapter promotions and rollbacks, from the trainer to every agent. One constant key puts every event in one
      * partition, so all agents apply them in the same order.
      */
     public static final TopicContract<AdapterEvent> ADAPTERS =
             new TopicContract<>("mailtune.adapters", AdapterEvent.class, event -> LIVE_ADAPTER_KEY, "the constant \"live-adapter\"");
 
+    /**
+     * The files of every published adapter, in chunks, from the trainer to every agent (see
+     * {@link io.mailtune.core.adapter.AdapterFiles}); keyed by adapter version, one partition, kept forever.
+     */
+    public static final TopicContract<AdapterFileChunk> ADAPTER_FILES =
+            new TopicContract<>("mailtune.adapter-files", AdapterFileChunk.class, AdapterFileChunk::version, "the adapter version");
+
     private Topics() {
+    }
+
+    /** Whether a topic has exactly one partition and keeps its records forever (the adapter history and files). */
+    public static boolean isSinglePartitionForever(TopicContract<?> topic) {
+        return topic == ADAPTERS || topic == ADAPTER_FILES;
     }
 
     /** All topics, for creating them at start-up. */
     public static List<TopicContract<?>> all() {
-        return List.of(INBOUND, APPROVED, ADAPTERS);
+        return List.of(INBOUND, APPROVED, REVIEW_OUTCOMES, ADAPTERS, ADAPTER_FILES);
     }
 }

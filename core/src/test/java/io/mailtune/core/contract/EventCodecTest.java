@@ -6,6 +6,7 @@ import io.mailtune.core.adapter.AdapterRolledBack;
 import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.core.mail.MailFlag;
 import io.mailtune.core.reply.ApprovedReply;
+import io.mailtune.core.reply.ReviewOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,12 @@ class EventCodecTest {
     void approvedReplySurvivesARoundTrip() {
         ApprovedReply reply = Samples.approved();
         assertEquals(reply, EventCodec.decode(EventCodec.encode(reply), ApprovedReply.class));
+    }
+
+    @Test
+    void reviewOutcomeSurvivesARoundTrip() {
+        ReviewOutcome outcome = Samples.reviewed();
+        assertEquals(outcome, EventCodec.decode(EventCodec.encode(outcome), ReviewOutcome.class));
     }
 
     @Test

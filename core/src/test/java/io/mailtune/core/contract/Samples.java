@@ -13,6 +13,10 @@ import io.mailtune.core.mail.MailFlag;
 import io.mailtune.core.mail.RawMessageRef;
 import io.mailtune.core.reply.ApprovedReply;
 import io.mailtune.core.reply.Citation;
+import io.mailtune.core.reply.ReviewOutcome;
+import io.mailtune.core.reply.ReviewVerdict;
+import io.mailtune.core.reply.SourcePassage;
+import io.mailtune.core.reply.ThreadTurn;
 
 import java.time.Instant;
 import java.util.List;
@@ -55,11 +59,37 @@ final class Samples {
                 List.of(new AttachmentInfo("receipt.pdf", "application/pdf", 1200, HASH, false)));
     }
 
-    static ApprovedReply approved() {
-        return new ApprovedReply(ApprovedReply.SCHEMA_VERSION, "r-1", "d-1", "e-1", "t-1", "support", "Where is my parcel?",
+    /** What a version 1 writer wrote, read by today's code: the version 2 fields take their defaults. */
+    static ApprovedReply approvedV1() {
+        return new ApprovedReply(1, "r-1", "d-1", "e-1", "t-1", "support", "Where is my parcel?",
                 "Hi, my order 1234 has not arrived.", "Hello Ann, parcels take 3 days.", "Hello Ann, parcels take 3-5 days.",
                 "bob", 4, List.of(new Citation("shipping-times", "shipping-times#delivery", "Shipping times", "https://help.acme.test/shipping#delivery")),
-                "2026-11-01T0900Z-ab12", Instant.parse("2026-11-20T10:00:06Z"), Instant.parse("2026-11-20T10:05:00Z"));
+                "2026-11-01T0900Z-ab12", Instant.parse("2026-11-20T10:00:06Z"), Instant.parse("2026-11-20T10:05:00Z"),
+                null, "", List.of(), List.of(), false);
+    }
+
+    static ApprovedReply approved() {
+        return ApprovedReply.builder().replyId("r-1").draftId("d-1").emailId("e-1").threadId("t-1").mailbox("support")
+                .subject("Where is my parcel?").customerMessage("Hi, my order 1234 has not arrived.")
+                .originalDraft("Hello Ann, parcels take 3 days.").sentText("Hello Ann, parcels take 3-5 days.")
+                .reviewer("bob").editDistance(4)
+                .citations(List.of(new Citation("shipping-times", "shipping-times#delivery", "Shipping times", "https://help.acme.test/shipping#delivery")))
+                .adapterVersion("2026-11-01T0900Z-ab12")
+                .draftedAt(Instant.parse("2026-11-20T10:00:06Z")).approvedAt(Instant.parse("2026-11-20T10:05:00Z"))
+                .customer(new EmailAddress("ann@example.com", "Ann Lee")).language("en")
+                .passages(List.of(new SourcePassage("shipping-times", "shipping-times#delivery", "Shipping times",
+                        "https://help.acme.test/shipping#delivery", "Parcels arrive in 3-5 working days.", 0.031)))
+                .history(List.of(new ThreadTurn(ThreadTurn.Author.CUSTOMER, "I ordered on Monday.", Instant.parse("2026-11-18T09:00:00Z"))))
+                .handOff(false)
+                .build();
+    }
+
+    static ReviewOutcome reviewed() {
+        return ReviewOutcome.builder().outcomeId("o-1").draftId("d-1").emailId("e-1").threadId("t-1").mailbox("support")
+                .verdict(ReviewVerdict.EDITED).adapterVersion("2026-11-01T0900Z-ab12").reviewer("bob")
+                .editDistance(4).draftLength(31).rejectReason("").handOff(false)
+                .draftedAt(Instant.parse("2026-11-20T10:00:06Z")).reviewedAt(Instant.parse("2026-11-20T10:05:00Z"))
+                .build();
     }
 
     static AdapterRef adapter(String version) {

@@ -4,6 +4,7 @@ import io.mailtune.core.adapter.AdapterEvent;
 import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.core.mail.MailClassification;
 import io.mailtune.core.reply.ApprovedReply;
+import io.mailtune.core.reply.ReviewOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * Records as each schema version wrote them, kept verbatim under {@code src/test/resources/contracts/v<n>}. These
+ * Records as each schema version wrote them, kept verbatim under {@code src/test/resources/contracts/v<N>}. These
  * files never change: every later version of the code must still read them to the same values.
  */
 class SchemaCompatibilityTest {
@@ -38,7 +39,7 @@ class SchemaCompatibilityTest {
 
     @Test
     void approvedReplyWrittenByVersion1StillReads() throws IOException {
-        assertEquals(Samples.approved(), EventCodec.decode(golden("approved-reply.json"), ApprovedReply.class));
+        assertEquals(Samples.approvedV1(), EventCodec.decode(golden("approved-reply.json"), ApprovedReply.class));
     }
 
     @Test
@@ -49,6 +50,16 @@ class SchemaCompatibilityTest {
     @Test
     void adapterRollbackWrittenByVersion1StillReads() throws IOException {
         assertEquals(Samples.rolledBack(), EventCodec.decode(golden("adapter-rolled-back.json"), AdapterEvent.class));
+    }
+
+    @Test
+    void approvedReplyWrittenByVersion2StillReads() throws IOException {
+        assertEquals(Samples.approved(), EventCodec.decode(golden(2, "approved-reply.json"), ApprovedReply.class));
+    }
+
+    @Test
+    void reviewOutcomeWrittenByVersion1StillReads() throws IOException {
+        assertEquals(Samples.reviewed(), EventCodec.decode(golden("review-outcome.json"), ReviewOutcome.class));
     }
 
     private static byte[] golden(String name) throws IOException {

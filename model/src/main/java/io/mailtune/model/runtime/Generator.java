@@ -217,7 +217,10 @@ public final class Generator implements AutoCloseable {
             r.prefilled = true;
             float[] row = Arrays.copyOfRange(logits, s * vocab, (s + 1) * vocab);
             try {
-                FinishReason reason = r.accept(r.sampler.next(row, r.seen, r.seenCount));
+                double logNormaliser = Sampler.logSumExp(row);
+                int token = r.sampler.next(row.clone(), r.seen, r.seenCount);
+                r.logProbSum += row[token] - logNormaliser;
+                FinishReason reason = r.accept(token);
                 if (reason != null) {
                     r.finish(reason);
                     done.add(r);
@@ -254,15 +257,14 @@ public final class Generator implements AutoCloseable {
         KvCache cache;
         String text = "";
         boolean stoppedByString;
+        double logProbSum;
 
         Running(GenerationRequest request, AdapterHandle.Lease lease) {
             this.request = request;
             this.lease = lease;
             this.sampler = new Sampler(request.sampling());
             this.stops = new HashSet<>(request.stopTokens());
-            if (tokenizer != null) {
-                stops.addAll(tokenizer.stopTokens());
-            }
+            stops.addAll(model.stopTokens());
             this.seen = Arrays.copyOf(request.prompt(), request.prompt().length + request.maxNewTokens());
             this.seenCount = request.prompt().length;
         }
@@ -309,9 +311,10 @@ public final class Generator implements AutoCloseable {
 
         void finish(FinishReason reason) {
             release();
+            int generated = generated();
             generation.result.complete(new GenerationResult(
                     Arrays.copyOfRange(seen, request.prompt().length, seenCount), text, reason,
-                    request.prompt().length, lease.version()));
+                    request.prompt().length, lease.version(), generated == 0 ? 0 : logProbSum / generated));
         }
 
         void fail(Throwable e) {

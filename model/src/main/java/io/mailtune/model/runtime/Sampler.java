@@ -81,6 +81,19 @@ final class Sampler {
         return order == null ? keep - 1 : order[keep - 1];
     }
 
+    /** log Σ exp(logits), computed without overflow. */
+    static double logSumExp(float[] logits) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float l : logits) {
+            max = Math.max(max, l);
+        }
+        double sum = 0;
+        for (float l : logits) {
+            sum += Math.exp(l - max);
+        }
+        return max + Math.log(sum);
+    }
+
     static int argMax(float[] logits) {
         int best = 0;
         for (int i = 1; i < logits.length; i++) {

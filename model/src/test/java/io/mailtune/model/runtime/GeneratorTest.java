@@ -11,6 +11,7 @@ import io.mailtune.model.fixtures.TinyModel;
 import io.mailtune.model.lora.LoraAdapter;
 import io.mailtune.model.lora.LoraConfig;
 import io.mailtune.model.lora.LoraTarget;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -91,6 +92,23 @@ class GeneratorTest {
     }
 
     @Test
+    void theMeanLogProbabilityIsTheReferenceModelsForTheChosenTokens() {
+        GenerationResult r = generator.generate(GenerationRequest.greedy(PROMPT, 5));
+        ReferenceModel reference = new ReferenceModel(written.config(), written.weights(), null);
+        int[] seq = PROMPT.clone();
+        double sum = 0;
+        for (int token : r.tokens()) {
+            double[] last = reference.logits(seq)[seq.length - 1];
+            double max = java.util.Arrays.stream(last).max().orElseThrow();
+            double norm = max + Math.log(java.util.Arrays.stream(last).map(l -> Math.exp(l - max)).sum());
+            sum += last[token] - norm;
+            seq = TransformerTest.concat(seq, new int[] {token});
+        }
+        assertEquals(sum / r.tokens().length, r.meanLogProb(), 1e-4);
+        assertTrue(r.meanLogProb() < 0, "a random model is never certain");
+    }
+
+    @Test
     void requestsJoiningARunningBatchGetTheSameTokensAsAlone() throws Exception {
         List<int[]> prompts = List.of(new int[] {1, 9, 10}, new int[] {1, 11, 12, 13, 14}, new int[] {1, 20},
                 new int[] {1, 30, 31, 32}, new int[] {1, 40, 41});
@@ -165,8 +183,9 @@ class GeneratorTest {
     }
 
     @Test
-    void theMaxContextEndsAnAnswerThatWouldOverflowIt() {
-        // Without a tokenizer no EOS id applies, so only the context can end this answer.
+    void theMaxContextEndsAnAnswerThatWouldOverflowIt() throws Exception {
+        // Without a tokenizer and with no EOS id in the config, only the context can end this answer.
+        Files.writeString(dir.resolve("config.json"), TinyModel.llamaConfig(false).without("eos_token_id").toString());
         try (LanguageModel raw = LanguageModel.load(dir, LoadOptions.defaults().withoutTokenizer().withMaxContext(48));
              Generator g = new Generator(raw, new AdapterHandle(raw), GeneratorOptions.defaults())) {
             GenerationResult r = g.generate(request(PROMPT, SamplingOptions.sampled(1.0, 4), 200, List.of(), null));

@@ -12,9 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApprovedReplyArticlesTest {
 
     static ApprovedReply reply(String id, String subject, String question, String answer) {
-        return new ApprovedReply(1, id, "draft-" + id, "email-" + id, "thread-" + id, "support@example.com", subject,
-                question, answer, answer, "alice", 0, List.of(), "base", Instant.parse("2026-05-01T10:00:00Z"),
-                Instant.parse("2026-05-01T10:05:00Z"));
+        return ApprovedReply.builder().replyId(id).draftId("draft-" + id).emailId("email-" + id).threadId("thread-" + id)
+                .mailbox("support@example.com").subject(subject).customerMessage(question).originalDraft(answer)
+                .sentText(answer).reviewer("alice").draftedAt(Instant.parse("2026-05-01T10:00:00Z"))
+                .approvedAt(Instant.parse("2026-05-01T10:05:00Z")).build();
     }
 
     @Test

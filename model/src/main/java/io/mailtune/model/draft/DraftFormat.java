@@ -1,0 +1,27 @@
+package io.mailtune.model.draft;
+
+import io.mailtune.model.tokenizer.ChatMessage;
+
+import java.util.List;
+
+/**
+ * How a drafter talks to its model: the prompt it builds from a {@link DraftInput}, how the model's output becomes a
+ * reply, and how a reply staff sent becomes the output the model should have written. Serving and training use the
+ * same format, so a model is trained on exactly what it later sees.
+ */
+public interface DraftFormat {
+
+    /** The chat messages for an input, within the budget. */
+    List<ChatMessage> prompt(DraftInput input, PromptBudget budget);
+
+    /** The reply the model's raw output stands for. */
+    RenderedDraft render(DraftInput input, String modelOutput);
+
+    /** The output the model should produce so that {@link #render} gives {@code sentReply}: a training target. */
+    String target(DraftInput input, String sentReply);
+
+    /** Texts that end the model's output (beyond the tokenizer's end-of-turn tokens). */
+    default List<String> stopStrings() {
+        return List.of();
+    }
+}
