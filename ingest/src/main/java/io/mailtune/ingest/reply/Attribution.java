@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,7 @@ final class Attribution {
     private static final String VERB_LAST = alternation(ReplyLanguages.ALL.stream().flatMap(l -> l.verbsLast().stream()).toList());
     private static final String VERB_BEFORE_SENDER = alternation(ReplyLanguages.ALL.stream().flatMap(l -> l.verbsBeforeSender().stream()).toList());
     private static final String ANY_VERB = alternation(ReplyLanguages.ALL.stream()
-            .flatMap(l -> java.util.stream.Stream.concat(l.verbsLast().stream(), l.verbsBeforeSender().stream())).toList());
+            .flatMap(l -> Stream.concat(l.verbsLast().stream(), l.verbsBeforeSender().stream())).toList());
     /** A weekday or month word and a digit, or a digit, at the start: how dates in attributions begin. */
     private static final String DATE_START = "(?:[\\p{L}]{1,12}\\.?,?\\s{1,3})?\\d";
     private static final String END = "\\s*[:：]$";
@@ -52,10 +53,11 @@ final class Attribution {
     private static final Pattern NAME_VERB_DATE = Pattern.compile(
             "^\"?\\p{Lu}[\\p{L}.'’-]*(?:\\s\\p{Lu}[\\p{L}.'’-]*){0,3}\"?\\s(?:" + VERB_LAST + ")\\s.*\\d.*" + END, FLAGS);
     private static final Pattern OPENS = Pattern.compile("(?:" + OPENER + ")\\s|" + DATE_START, FLAGS);
-    private static final Pattern EVIDENCE = Pattern.compile(
-            "\\d{1,2}[:.h]\\d{2}|(?<!\\d)(?:19|20)\\d{2}(?!\\d)|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|@|\\d{1,2}\\s?[年月日]");
+    /** A time, a year, a numeric date or a CJK date. */
     private static final Pattern DATED = Pattern.compile(
             "\\d{1,2}[:.h]\\d{2}|(?<!\\d)(?:19|20)\\d{2}(?!\\d)|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{1,2}\\s?[年月日]");
+    /** What shows a client wrote the line: a date of some kind, or an address. */
+    private static final Pattern EVIDENCE = Pattern.compile(DATED.pattern() + "|@");
     private static final Pattern TIME = Pattern.compile("\\d{1,2}[:.h]\\d{2}");
     private static final Pattern DASH_WRAPPED = Pattern.compile("^-{2,}\\s*(.+?)\\s*-{2,}$");
     private static final Pattern GLUED = Pattern.compile("(?<=[.!?)])\\s*(?=(?:" + OPENER + ")\\s)", FLAGS);

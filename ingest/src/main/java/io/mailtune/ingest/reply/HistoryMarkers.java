@@ -36,7 +36,7 @@ final class HistoryMarkers {
             + Attribution.alternation(words(ReplyLanguages.Language::forwardedMessage)) + ")\\s*" + DASHES + "\\s*$", FLAGS);
     private static final Pattern FORWARD_INTRO = Pattern.compile("^\\s*(?:"
             + Attribution.alternation(words(ReplyLanguages.Language::forwardIntros)) + ")\\s*[:：]?\\s*$", FLAGS);
-    private static final Pattern FORWARD_SUBJECT = Pattern.compile("^\\s*(?:\\[[^]]*]\\s*)?(?:(?:re|aw|sv|antw|odp|res|vs|r)\\s*[:：]\\s*)*(?:"
+    private static final Pattern FORWARD_SUBJECT = Pattern.compile("^\\s*(?:\\[[^]]*]\\s*)?(?:"
             + Attribution.alternation(words(ReplyLanguages.Language::forwardPrefixes)) + ")\\s*(?:\\[\\d+]|\\(\\d+\\))?\\s*[:：]", FLAGS);
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*(?:_{5,}|-{5,}|={5,}|—|–)\\s*$");
     private static final Map<String, Label> LABELS = labels();
@@ -61,7 +61,10 @@ final class HistoryMarkers {
         return startsWithDash(line) ? FORWARDED_MESSAGE.matcher(line).matches() : line.length() < 60 && FORWARD_INTRO.matcher(line).matches();
     }
 
-    /** A subject saying the message forwards another ("Fwd:", "WG:", "TR:" …, after any "Re:"). */
+    /**
+     * A subject saying the message forwards another: it starts with "Fwd:", "WG:", "TR:" … A "Re: Fwd:" is a reply,
+     * whose history is history.
+     */
     static boolean isForwardSubject(String subject) {
         return subject != null && FORWARD_SUBJECT.matcher(subject).lookingAt();
     }

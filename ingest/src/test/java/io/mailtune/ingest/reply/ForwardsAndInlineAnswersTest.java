@@ -84,9 +84,11 @@ class ForwardsAndInlineAnswersTest {
         assertEquals("Please look at the order below.", forward.text());
         assertEquals("Shop <orders@shop.example>", forward.forwarded().get(0).from());
         assertEquals("Ihre Bestellung 771 ist unterwegs.", forward.forwarded().get(0).text());
-        Reply reply = ReplyText.read(body, "AW: Bestellung 771", null);
-        assertEquals("Please look at the order below.", reply.text());
-        assertTrue(reply.forwarded().isEmpty(), "the same block under a reply's subject is quoted history");
+        for (String replySubject : List.of("AW: Bestellung 771", "AW: WG: Bestellung 771")) {
+            Reply reply = ReplyText.read(body, replySubject, null);
+            assertEquals("Please look at the order below.", reply.text());
+            assertTrue(reply.forwarded().isEmpty(), "the same block under a reply's subject is quoted history: " + replySubject);
+        }
     }
 
     @Test
