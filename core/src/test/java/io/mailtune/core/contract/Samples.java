@@ -7,7 +7,9 @@ import io.mailtune.core.assignment.MailboxOwner;
 import io.mailtune.core.id.Hashing;
 import io.mailtune.core.mail.AttachmentInfo;
 import io.mailtune.core.mail.EmailAddress;
+import io.mailtune.core.mail.ForwardedMessage;
 import io.mailtune.core.mail.InboundEmail;
+import io.mailtune.core.mail.MailClassification;
 import io.mailtune.core.mail.MailFlag;
 import io.mailtune.core.mail.RawMessageRef;
 import io.mailtune.core.reply.ApprovedReply;
@@ -29,8 +31,27 @@ final class Samples {
     private Samples() {
     }
 
+    /** A current record with every field set, forwarded messages and the classification included. */
     static InboundEmail inbound() {
-        return new InboundEmail(InboundEmail.SCHEMA_VERSION, "e-1", "support", "<m1@example.com>", "t-1",
+        return InboundEmail.builder().emailId("e-2").mailbox("support").messageId("<m2@example.com>").threadId("t-1")
+                .from(new EmailAddress("ann@example.com", "Ann Lee")).to(List.of(EmailAddress.of("help@acme.test")))
+                .cc(List.of(EmailAddress.of("bob@example.com"))).subject("Fwd: Your invoice 1234")
+                .normalisedText("> Which order is it about?\nThis one, see below.").sentAt(Instant.parse("2026-11-20T10:00:00Z"))
+                .receivedAt(Instant.parse("2026-11-20T10:00:05Z")).inReplyTo("<m1r@acme.test>")
+                .references(List.of("<m0@example.com>", "<m1r@acme.test>"))
+                .raw(new RawMessageRef(HASH, 8192, "file:///var/mailtune/raw/" + HASH + ".eml"))
+                .flags(List.of(new MailFlag(MailFlag.Kind.BOUNCE, "Content-Type: multipart/report"),
+                        new MailFlag(MailFlag.Kind.AUTO_REPLY, "Auto-Submitted: auto-replied")))
+                .attachments(List.of(new AttachmentInfo("invoice.pdf", "application/pdf", 2400, HASH, false)))
+                .forwarded(List.of(new ForwardedMessage("Billing <billing@shop.example>", "Thu, 19 Nov 2026 08:00:00 +0000",
+                        Instant.parse("2026-11-19T08:00:00Z"), "Your invoice 1234", "Please find your invoice attached.")))
+                .classification(MailClassification.BOUNCE)
+                .build();
+    }
+
+    /** The record version 1 wrote: no forwarded messages, no classification field. */
+    static InboundEmail inboundV1() {
+        return new InboundEmail(1, "e-1", "support", "<m1@example.com>", "t-1",
                 new EmailAddress("ann@example.com", "Ann Lee"), List.of(EmailAddress.of("help@acme.test")), List.of(),
                 "Where is my parcel?", "Hi, my order 1234 has not arrived.", Instant.parse("2026-11-20T10:00:00Z"),
                 Instant.parse("2026-11-20T10:00:05Z"), null, List.of("<m0@example.com>"),

@@ -3,12 +3,14 @@ package io.mailtune.core.contract;
 import io.mailtune.core.adapter.AdapterEvent;
 import io.mailtune.core.assignment.MailboxOwner;
 import io.mailtune.core.mail.InboundEmail;
+import io.mailtune.core.mail.MailClassification;
 import io.mailtune.core.reply.ApprovedReply;
 import io.mailtune.core.reply.ReviewOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,7 +23,19 @@ class SchemaCompatibilityTest {
 
     @Test
     void inboundEmailWrittenByVersion1StillReads() throws IOException {
-        assertEquals(Samples.inbound(), EventCodec.decode(golden("inbound-email.json"), InboundEmail.class));
+        assertEquals(Samples.inboundV1(), EventCodec.decode(golden("inbound-email.json"), InboundEmail.class));
+    }
+
+    @Test
+    void inboundEmailOfVersion1ReadsWithNoForwardsAndAClassificationFromItsFlags() throws IOException {
+        InboundEmail v1 = EventCodec.decode(golden("inbound-email.json"), InboundEmail.class);
+        assertEquals(List.of(), v1.forwarded());
+        assertEquals(MailClassification.AUTO_REPLY, v1.classification());
+    }
+
+    @Test
+    void inboundEmailWrittenByVersion2StillReads() throws IOException {
+        assertEquals(Samples.inbound(), EventCodec.decode(golden(2, "inbound-email.json"), InboundEmail.class));
     }
 
     @Test

@@ -1,12 +1,14 @@
 package io.mailtune.ingest.classify;
 
 import io.mailtune.core.mail.EmailAddress;
+import io.mailtune.core.mail.MailClassification;
 import io.mailtune.core.mail.MailFlag;
 import io.mailtune.core.mail.MailFlag.Kind;
 import io.mailtune.ingest.mime.MailHeaders;
 import io.mailtune.ingest.mime.NormalisedMessage;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,7 +38,10 @@ public final class TrafficClassifier {
         this.ownAddresses = ownAddresses.stream().map(EmailAddress::normalised).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    /** The flags of a message: empty for customer mail. */
+    /**
+     * The flags of a message, empty for customer mail, the one deciding its {@link MailClassification} first (then
+     * in the order they were found), so that even a reader of the flags alone sees a bounce as a bounce.
+     */
     public List<MailFlag> classify(NormalisedMessage message) {
         MailHeaders h = message.headers();
         List<MailFlag> flags = new ArrayList<>();
@@ -76,6 +81,7 @@ public final class TrafficClassifier {
         } else if (h.has(REPLY_ID_HEADER)) {
             flags.add(new MailFlag(Kind.OWN_ADDRESS, REPLY_ID_HEADER + ": " + h.first(REPLY_ID_HEADER)));
         }
+        flags.sort(Comparator.comparing(f -> MailClassification.of(f.kind())));
         return List.copyOf(flags);
     }
 

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class HtmlText {
 
+    /** Comments, scripts, styles, and XML declarations and processing instructions ({@code <?xml …?>} from Word). */
     private static final Pattern DROPPED = Pattern.compile(
-            "<!--.*?-->|<(script|style|head|title)\\b[^>]*>.*?</\\1\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+            "<(?:!--.*?-->|(script|style|head|title)\\b[^>]*>.*?</\\1\\s*>|\\?[^>]*>)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)\\b[^>]*>|<![^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
     private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "div", "br", "tr", "table", "ul", "ol",

@@ -3,6 +3,9 @@ package io.mailtune.ingest.mime;
 import io.mailtune.core.id.Hashing;
 import io.mailtune.core.mail.AttachmentInfo;
 import io.mailtune.core.mail.EmailAddress;
+import io.mailtune.core.mail.ForwardedMessage;
+import io.mailtune.ingest.reply.Reply;
+import io.mailtune.ingest.reply.ReplyText;
 import jakarta.mail.Address;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
@@ -29,19 +32,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Parses raw RFC 822 bytes with Angus Mail into a {@link NormalisedMessage}: readable text (text/plain preferred
- * in multipart/alternative, else HTML turned into text), attachment metadata, decoded headers and the customer's
- * own words. Thread-safe; one instance serves every mailbox.
+ * in multipart/alternative, else HTML turned into text), attachment metadata from every MIME branch (the
+ * alternatives not read for text included), forwarded messages (attached {@code message/rfc822} parts and inline
+ * forwards), decoded headers and the customer's own words ({@link ReplyText}). Thread-safe; one instance serves
+ * every mailbox.
  */
 public final class MessageNormaliser {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+    /** An XML declaration or processing instruction that some HTML-to-text converters of senders leave in text parts. */
+    private static final Pattern XML_DECLARATION = Pattern.compile("<\\?xml[^>]{0,500}\\?>\\s*", Pattern.CASE_INSENSITIVE);
     private static final int MAX_DEPTH = 20;
+
+    /** Jakarta Mail's system property naming the StreamProvider, and the one Angus Mail registers. */
+    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+    private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        // jakarta.mail-api 2.1 looks its StreamProvider up with a ServiceLoader scan of the class path for every header
+        // block and every decoded part: 40 % of normalisation time. Naming the provider that scan would find skips it.
+        if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null && angusPresent()) {
+            System.setProperty(STREAM_PROVIDER_PROPERTY, ANGUS_STREAM_PROVIDER);
+        }
+    }
 
     private final MessageLimits limits;
     private final Session session;
@@ -66,6 +86,15 @@ public final class MessageNormaliser {
         this.session = Session.getInstance(props);
     }
 
+    private static boolean angusPresent() {
+        try {
+            Class.forName(ANGUS_STREAM_PROVIDER, false, MessageNormaliser.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException absent) {
+            return false;
+        }
+    }
+
     /** Normalises a raw message or explains, in the exception, why it cannot be. */
     public NormalisedMessage normalise(byte[] raw) throws RejectedMessageException {
         if (raw.length > limits.maxMessageBytes()) {
@@ -85,12 +114,18 @@ public final class MessageNormaliser {
                 messageId = "<" + rawSha + "@mailtune.invalid>";
             }
             Body body = new Body();
-            walk(message, 0, false, body);
+            walk(message, 0, false, false, body);
             String fullText = body.text.toString().strip();
-            return new NormalisedMessage(messageId, synthesised, from, addresses(message, "To"), addresses(message, "Cc"),
-                    addresses(message, "Reply-To"), subject(message), fullText, ReplyText.customerWords(fullText),
-                    sentAt(message), firstId(headers.first("In-Reply-To")), ids(headers.first("References")),
-                    body.attachments, headers, contentHash(headers, raw, bodyOffset), rawSha, raw.length);
+            String subject = subject(message);
+            Reply reply = ReplyText.read(fullText, subject, from.displayName());
+            List<ForwardedMessage> forwarded = new ArrayList<>(reply.forwarded());
+            forwarded.addAll(body.forwarded);
+            return NormalisedMessage.builder().messageId(messageId).messageIdSynthesised(synthesised).from(from)
+                    .to(addresses(message, "To")).cc(addresses(message, "Cc")).replyTo(addresses(message, "Reply-To"))
+                    .subject(subject).fullText(fullText).normalisedText(reply.text()).sentAt(sentAt(message))
+                    .inReplyTo(firstId(headers.first("In-Reply-To"))).references(ids(headers.first("References")))
+                    .attachments(body.attachments).forwarded(forwarded).headers(headers)
+                    .contentHash(contentHash(headers, raw, bodyOffset)).rawSha256(rawSha).rawSize(raw.length).build();
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new RejectedMessageException(RejectionReason.MALFORMED, "cannot parse: " + e);
         }
@@ -209,13 +244,14 @@ public final class MessageNormaliser {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** Collected text and attachments. */
+    /** Collected text, attachments and attached forwarded messages. */
     private static final class Body {
         final StringBuilder text = new StringBuilder();
         final List<AttachmentInfo> attachments = new ArrayList<>();
+        final List<ForwardedMessage> forwarded = new ArrayList<>();
 
         void addText(String part) {
-            String stripped = part.strip();
+            String stripped = (part.contains("<?") ? XML_DECLARATION.matcher(part).replaceAll("") : part).strip();
             if (!stripped.isEmpty()) {
                 if (!text.isEmpty()) {
                     text.append("\n\n");
@@ -223,9 +259,24 @@ public final class MessageNormaliser {
                 text.append(stripped);
             }
         }
+
+        /** Records an attachment once: the same file in two alternatives of one message is one attachment. */
+        void addAttachment(AttachmentInfo attachment) {
+            boolean known = attachment.sha256() != null && attachments.stream().anyMatch(a -> attachment.sha256().equals(a.sha256())
+                    && Objects.equals(attachment.fileName(), a.fileName()));
+            if (!known) {
+                attachments.add(attachment);
+            }
+        }
     }
 
-    private void walk(Part part, int depth, boolean inRelated, Body body) throws MessagingException, IOException, RejectedMessageException {
+    /**
+     * Collects text and attachments of a part. In a multipart/alternative only the preferred alternative gives text;
+     * the others are walked too, {@code attachmentsOnly}, so that an image beside the HTML of a multipart/related
+     * is recorded even when the plain text is read.
+     */
+    private void walk(Part part, int depth, boolean inRelated, boolean attachmentsOnly, Body body)
+            throws MessagingException, IOException, RejectedMessageException {
         ContentType type = contentType(part);
         String base = type.getBaseType().toLowerCase(Locale.ROOT);
         if (depth > MAX_DEPTH) {
@@ -236,34 +287,64 @@ public final class MessageNormaliser {
         if (base.startsWith("multipart/") && part.getContent() instanceof Multipart multipart) {
             String sub = type.getSubType().toLowerCase(Locale.ROOT);
             if (sub.equals("alternative")) {
-                walk(preferred(multipart), depth + 1, inRelated, body);
+                Part preferred = preferred(multipart);
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    Part alternative = multipart.getBodyPart(i);
+                    walk(alternative, depth + 1, inRelated, attachmentsOnly || alternative != preferred, body);
+                }
             } else {
                 for (int i = 0; i < multipart.getCount(); i++) {
-                    walk(multipart.getBodyPart(i), depth + 1, sub.equals("related"), body);
+                    walk(multipart.getBodyPart(i), depth + 1, sub.equals("related"), attachmentsOnly, body);
                 }
             }
             return;
         }
         boolean attachment = "attachment".equalsIgnoreCase(disposition) || fileName != null;
         if (!attachment && (base.equals("text/plain") || base.equals("text/html") || base.startsWith("multipart/"))) {
-            body.addText(readText(part, type, base.equals("text/html")));
+            if (!attachmentsOnly) {
+                body.addText(readText(part, type, base.equals("text/html")));
+            }
             return;
         }
         boolean inline = "inline".equalsIgnoreCase(disposition) || (inRelated && part.getHeader("Content-ID") != null);
+        if (base.equals("message/rfc822") && !attachmentsOnly) {
+            forwardedMessage(part, depth, body);
+        }
         boolean mayBeZip = base.contains("zip") || base.equals("application/octet-stream")
                 || (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".zip"));
         InputStream decoded;
         try {
             decoded = part.getInputStream();
         } catch (MessagingException | IOException undecodable) {
-            body.attachments.add(new AttachmentInfo(fileName, base, 0, null, inline));
+            body.addAttachment(new AttachmentInfo(fileName, base, 0, null, inline));
             return;
         }
         AttachmentInspection.Result read = AttachmentInspection.read(decoded, limits.maxAttachmentBytes(), mayBeZip);
         if (read.zipBytes() != null) {
             AttachmentInspection.checkZip(read.zipBytes(), fileName, limits);
         }
-        body.attachments.add(new AttachmentInfo(fileName, base, read.size(), read.sha256(), inline));
+        body.addAttachment(new AttachmentInfo(fileName, base, read.size(), read.sha256(), inline));
+    }
+
+    /**
+     * An attached message becomes a forwarded message (its sender, date, subject and text); its own attachments
+     * are recorded with the others. One that cannot be read stays an attachment only.
+     */
+    private void forwardedMessage(Part part, int depth, Body body) throws RejectedMessageException {
+        try {
+            if (!(part.getContent() instanceof MimeMessage inner)) {
+                return;
+            }
+            Body innerBody = new Body();
+            walk(inner, depth + 1, false, false, innerBody);
+            String[] date = inner.getHeader("Date");
+            body.forwarded.add(new ForwardedMessage(decodeHeader(inner.getHeader("From", ", ")), date == null ? null : decodeHeader(date[0]),
+                    sentAt(inner), subject(inner), innerBody.text.toString().strip()));
+            body.forwarded.addAll(innerBody.forwarded);
+            innerBody.attachments.forEach(body::addAttachment);
+        } catch (MessagingException | IOException | RuntimeException unreadable) {
+            // The raw message keeps it; as an attachment it is still recorded below.
+        }
     }
 
     /** text/plain when it has words, else HTML (or a related/mixed part holding it), else the last alternative. */

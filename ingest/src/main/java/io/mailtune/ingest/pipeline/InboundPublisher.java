@@ -230,7 +230,17 @@ public final class InboundPublisher implements AutoCloseable {
             // message of this batch since the caller deduplicated it.
             List<IntakeOutcome.Accepted> missing = db.inTransaction(c -> {
                 Set<String> known = SeenMessages.among(c, mailbox, batch.stream().map(a -> a.email().messageId()).toList());
-                return batch.stream().filter(a -> !known.contains(SeenMessages.key(a.email().messageId(), a.contentHash()))).toList();
+                List<IntakeOutcome.Accepted> out = new ArrayList<>();
+                for (IntakeOutcome.Accepted a : batch) {
+                    if (!known.contains(SeenMessages.key(a.email().messageId(), a.contentHash()))) {
+                        out.add(a);
+                        continue;
+                    }
+                    String copy = SeenMessages.find(c, mailbox, a.email().messageId(), a.contentHash())
+                            .map(seen -> "email " + seen.emailId() + " in thread " + seen.threadId()).orElse("a copy published meanwhile");
+                    MessageIntake.duplicate(c, mailbox, a.source(), a.email().messageId(), copy + ", found published when this batch was about to be");
+                }
+                return out;
             });
             if (missing.isEmpty()) {
                 commit(lane, List.of(), Map.of(), step);

@@ -20,12 +20,15 @@ public sealed interface IntakeOutcome {
     }
 
     /**
-     * Already published by this mailbox (same Message-ID and content).
+     * Already published by this mailbox (same Message-ID and content), recorded as a
+     * {@link io.mailtune.ingest.store.MailboxEvent.Kind#DUPLICATE_SKIPPED} event.
      *
-     * @param source    where it came from
-     * @param messageId its Message-ID
+     * @param source      where it came from
+     * @param messageId   its Message-ID
+     * @param duplicateOf the copy it repeats: "email &lt;id&gt; in thread &lt;id&gt;", or the source of an earlier copy
+     *                    in the same batch
      */
-    record Duplicate(String source, String messageId) implements IntakeOutcome {
+    record Duplicate(String source, String messageId, String duplicateOf) implements IntakeOutcome {
     }
 
     /**

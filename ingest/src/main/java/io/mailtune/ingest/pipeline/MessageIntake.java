@@ -4,6 +4,7 @@ import io.mailtune.core.id.Hashing;
 import io.mailtune.core.id.Ids;
 import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.core.mail.InboundEmail;
+import io.mailtune.core.mail.MailClassification;
 import io.mailtune.core.mail.MailFlag;
 import io.mailtune.core.mail.RawMessageRef;
 import io.mailtune.ingest.classify.TrafficClassifier;
@@ -13,6 +14,8 @@ import io.mailtune.ingest.mime.NormalisedMessage;
 import io.mailtune.ingest.mime.RejectedMessageException;
 import io.mailtune.ingest.mime.RejectionReason;
 import io.mailtune.ingest.store.IngestDatabase;
+import io.mailtune.ingest.store.MailboxEvent;
+import io.mailtune.ingest.store.MailboxEvents;
 import io.mailtune.ingest.store.RawMessageStore;
 import io.mailtune.ingest.store.Rejection;
 import io.mailtune.ingest.store.Rejections;
@@ -21,13 +24,14 @@ import io.mailtune.ingest.thread.ThreadIndex;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Turns raw bytes into an {@link IntakeOutcome}: keeps the raw message, normalises, dedupes, classifies and threads.
- * A message that fails for any reason becomes a recorded rejection, so it never blocks the ones after it.
+ * A message that fails for any reason becomes a recorded rejection, so it never blocks the ones after it; a
+ * duplicate becomes a recorded mailbox event naming the copy it repeats.
  */
 public final class MessageIntake {
 
@@ -62,23 +66,29 @@ public final class MessageIntake {
         List<Parsed> parsed = (messages.size() > 1 ? messages.parallelStream() : messages.stream()).map(this::parse).toList();
         return db.inTransaction(c -> {
             List<IntakeOutcome> out = new ArrayList<>(parsed.size());
-            Set<String> inBatch = new HashSet<>();
+            Map<String, String> inBatch = new HashMap<>();
             for (Parsed p : parsed) {
                 if (p.rejection != null) {
                     out.add(reject(c, mailbox, p.source, p.rejection.reason(), p.rejection.detail(), p.rawRef, p.size));
                     continue;
                 }
                 NormalisedMessage m = p.message;
-                if (!inBatch.add(m.messageId() + "\n" + m.contentHash()) || SeenMessages.contains(c, mailbox, m.messageId(), m.contentHash())) {
-                    out.add(new IntakeOutcome.Duplicate(p.source, m.messageId()));
+                String earlier = inBatch.putIfAbsent(SeenMessages.key(m.messageId(), m.contentHash()), p.source);
+                String duplicateOf = earlier != null ? "the copy from " + earlier + " earlier in the same batch"
+                        : SeenMessages.find(c, mailbox, m.messageId(), m.contentHash())
+                        .map(seen -> "email " + seen.emailId() + " in thread " + seen.threadId()).orElse(null);
+                if (duplicateOf != null) {
+                    out.add(duplicate(c, mailbox, p.source, m.messageId(), duplicateOf));
                     continue;
                 }
                 List<MailFlag> flags = classifier.classify(m);
                 boolean fromUs = flags.stream().anyMatch(f -> f.kind() == MailFlag.Kind.OWN_ADDRESS);
                 String threadId = threads.assign(c, mailbox, m, customerOf(m, fromUs));
-                InboundEmail email = new InboundEmail(InboundEmail.SCHEMA_VERSION, Ids.newId(), mailbox, m.messageId(), threadId,
-                        m.from(), m.to(), m.cc(), m.subject(), m.normalisedText(), m.sentAt(), Instant.now(), m.inReplyTo(),
-                        m.references(), p.rawRef, flags, m.attachments());
+                InboundEmail email = InboundEmail.builder().emailId(Ids.newId()).mailbox(mailbox).messageId(m.messageId())
+                        .threadId(threadId).from(m.from()).to(m.to()).cc(m.cc()).subject(m.subject())
+                        .normalisedText(m.normalisedText()).sentAt(m.sentAt()).receivedAt(Instant.now()).inReplyTo(m.inReplyTo())
+                        .references(m.references()).raw(p.rawRef).flags(flags).attachments(m.attachments()).forwarded(m.forwarded())
+                        .classification(MailClassification.of(flags)).build();
                 out.add(new IntakeOutcome.Accepted(p.source, email, m.contentHash()));
             }
             return out;
@@ -98,6 +108,15 @@ public final class MessageIntake {
             RawMessageRef rawRef = raw.length <= limits.maxMessageBytes() ? rawStore.store(raw) : null;
             return new Parsed(message.source(), null, e, rawRef, raw.length);
         }
+    }
+
+    /** A skipped duplicate, recorded as a mailbox event in the caller's transaction. */
+    static IntakeOutcome.Duplicate duplicate(java.sql.Connection c, String mailbox, String source, String messageId, String duplicateOf)
+            throws java.sql.SQLException {
+        MailboxEvents.record(c, new MailboxEvent(mailbox, MailboxEvent.folderOf(source), MailboxEvent.Kind.DUPLICATE_SKIPPED,
+                "Message-ID " + messageId + " from " + source + " duplicates " + duplicateOf + " (same Message-ID and content); skipped",
+                Instant.now()));
+        return new IntakeOutcome.Duplicate(source, messageId, duplicateOf);
     }
 
     /** Records a message that was never read because the server reported it too large. */

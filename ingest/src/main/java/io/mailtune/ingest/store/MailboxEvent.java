@@ -3,7 +3,8 @@ package io.mailtune.ingest.store;
 import java.time.Instant;
 
 /**
- * Something an operator must know about a mailbox: a UIDVALIDITY change, a revoked token, a lost connection.
+ * Something an operator must know about a mailbox: a UIDVALIDITY change, a revoked token, a lost connection, a
+ * duplicate that was skipped.
  *
  * @param mailbox the mailbox
  * @param folder  the folder, or empty for the whole mailbox
@@ -30,7 +31,18 @@ public record MailboxEvent(String mailbox, String folder, Kind kind, String deta
         /** This instance stopped running the mailbox: revoked in a rebalance, lost, or shut down. */
         RELEASED,
         /** The mailbox's producer was fenced by a newer one: another instance took the mailbox over. */
-        FENCED
+        FENCED,
+        /** A message was skipped as a copy of one already published; the detail names the Message-ID and that copy. */
+        DUPLICATE_SKIPPED
+    }
+
+    /** The folder a source such as {@code imap:INBOX/uid:7/uidvalidity:1} names, or empty for imports. */
+    public static String folderOf(String source) {
+        if (source != null && source.startsWith("imap:")) {
+            int uid = source.lastIndexOf("/uid:");
+            return uid > 5 ? source.substring(5, uid) : "";
+        }
+        return "";
     }
 
     /** Validates the required parts. */

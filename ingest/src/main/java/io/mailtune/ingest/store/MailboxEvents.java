@@ -1,7 +1,9 @@
 package io.mailtune.ingest.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,17 +21,23 @@ public final class MailboxEvents {
     /** Records an event. */
     public void record(MailboxEvent event) {
         db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO ingest_event (event_id, mailbox, folder, kind, detail, at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, io.mailtune.core.id.Ids.newId());
-                s.setString(2, event.mailbox());
-                s.setString(3, event.folder());
-                s.setString(4, event.kind().name());
-                s.setString(5, event.detail().length() > 4000 ? event.detail().substring(0, 4000) : event.detail());
-                s.setLong(6, event.at().toEpochMilli());
-                return s.executeUpdate();
-            }
+            record(c, event);
+            return null;
         });
+    }
+
+    /** Records an event inside the caller's transaction, so that it commits with what it reports. */
+    public static void record(Connection c, MailboxEvent event) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO ingest_event (event_id, mailbox, folder, kind, detail, at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, io.mailtune.core.id.Ids.newId());
+            s.setString(2, event.mailbox());
+            s.setString(3, event.folder().length() > 500 ? event.folder().substring(0, 500) : event.folder());
+            s.setString(4, event.kind().name());
+            s.setString(5, event.detail().length() > 4000 ? event.detail().substring(0, 4000) : event.detail());
+            s.setLong(6, event.at().toEpochMilli());
+            s.executeUpdate();
+        }
     }
 
     /** Events of a mailbox, oldest first. */

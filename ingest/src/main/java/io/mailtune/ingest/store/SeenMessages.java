@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,6 +37,20 @@ public final class SeenMessages {
             s.setString(3, contentHash);
             try (ResultSet r = s.executeQuery()) {
                 return r.next();
+            }
+        }
+    }
+
+    /** The published copy of a message with this Message-ID and content, inside the caller's transaction, if any. */
+    public static Optional<Published> find(Connection c, String mailbox, String messageId, String contentHash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT email_id, thread_id FROM ingest_seen WHERE mailbox = ? AND message_id = ? AND content_hash = ?")) {
+            s.setString(1, mailbox);
+            s.setString(2, messageId);
+            s.setString(3, contentHash);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new Published(messageId, contentHash, r.getString(1), r.getString(2)))
+                        : Optional.empty();
             }
         }
     }

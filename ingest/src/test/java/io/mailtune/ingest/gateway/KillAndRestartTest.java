@@ -2,8 +2,8 @@ package io.mailtune.ingest.gateway;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mailtune.ingest.GreenMailSetups;
 import io.mailtune.testing.KafkaBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +21,7 @@ class KillAndRestartTest {
     static KafkaBroker kafka = new KafkaBroker();
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup[]{ServerSetupTest.IMAP.dynamicPort()})
+    static GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.IMAP.dynamicPort()))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("support@acme.test", "support", "secret"));
 
     @TempDir

@@ -2,8 +2,8 @@ package io.mailtune.ingest.gateway;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mailtune.ingest.GreenMailSetups;
 import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.ingest.imap.AfterIngest;
@@ -45,8 +45,7 @@ class MailGatewayGreenMailTest {
     static KafkaBroker kafka = new KafkaBroker();
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup[]{
-            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.IMAPS.dynamicPort()})
+    static GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort(), ServerSetupTest.IMAPS.dynamicPort()))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("support@acme.test", "support", "secret"));
 
     @TempDir

@@ -3,6 +3,7 @@ package io.mailtune.ingest.gateway;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.mailtune.ingest.GreenMailSetups;
 import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.ingest.imap.FirstSync;
 import io.mailtune.ingest.imap.ImapAuth;
@@ -50,8 +51,8 @@ class ReconnectTest {
             MailGatewayGreenMailTest.awaitState(gateway, "flaky", WatcherState.RECONNECTING);
             assertTrue(gateway.events().list("flaky").stream().anyMatch(e -> e.kind() == MailboxEvent.Kind.CONNECTION_LOST));
 
-            GreenMail server = new GreenMail(new ServerSetup[]{new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
-                    new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
+            GreenMail server = new GreenMail(GreenMailSetups.patient(new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+                    new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)));
             server.start();
             try {
                 server.setUser("support@acme.test", "support", "secret");

@@ -2,8 +2,8 @@ package io.mailtune.ingest.imap;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mailtune.ingest.GreenMailSetups;
 import com.sun.net.httpserver.HttpServer;
 import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.ingest.gateway.GatewaySettings;
@@ -37,7 +37,7 @@ class OAuth2MailboxTest {
     static KafkaBroker kafka = new KafkaBroker();
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup[]{ServerSetupTest.IMAP.dynamicPort()})
+    static GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.patient(ServerSetupTest.IMAP.dynamicPort()))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("support@acme.test", "support", "access-token-1"));
 
     @TempDir

@@ -2,9 +2,13 @@ package io.mailtune.ingest.pipeline;
 
 import io.mailtune.core.mail.AttachmentInfo;
 import io.mailtune.core.mail.EmailAddress;
+import io.mailtune.core.mail.ForwardedMessage;
+import io.mailtune.core.mail.MailClassification;
 import io.mailtune.ingest.classify.TrafficClassifier;
 import io.mailtune.ingest.mime.MessageLimits;
 import io.mailtune.ingest.store.IngestDatabase;
+import io.mailtune.ingest.store.MailboxEvent;
+import io.mailtune.ingest.store.MailboxEvents;
 import io.mailtune.ingest.store.RawMessageStore;
 import io.mailtune.ingest.store.SeenMessages;
 import io.mailtune.ingest.thread.ThreadIndex;
@@ -35,8 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs every message of src/test/resources/corpus through intake in name order, as one mailbox receiving them, and
- * compares each with its {@code .expected.properties}: normalised text, subject, flags, attachments, thread (messages
- * with the same label share a thread, different labels do not), duplicate or rejection reason.
+ * compares each with its {@code .expected.properties}: normalised text, subject, flags (primary first) and
+ * classification, attachments, forwarded messages ({@code from|date|subject|text}), thread (messages with the same
+ * label share a thread, different labels do not), duplicate (with its mailbox event) or rejection reason.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorpusTest {
@@ -83,7 +88,10 @@ class CorpusTest {
             return;
         }
         if (expected.containsKey("duplicate")) {
-            assertInstanceOf(IntakeOutcome.Duplicate.class, outcome, () -> name + ": " + outcome);
+            IntakeOutcome.Duplicate duplicate = assertInstanceOf(IntakeOutcome.Duplicate.class, outcome, () -> name + ": " + outcome);
+            assertTrue(new MailboxEvents(db).list(MAILBOX).stream().anyMatch(e -> e.kind() == MailboxEvent.Kind.DUPLICATE_SKIPPED
+                    && e.detail().contains(duplicate.messageId()) && e.detail().contains(duplicate.duplicateOf())),
+                    name + ": a skipped duplicate is recorded as a mailbox event naming the copy it repeats");
             return;
         }
         IntakeOutcome.Accepted accepted = assertInstanceOf(IntakeOutcome.Accepted.class, outcome, () -> name + ": " + outcome);
@@ -95,6 +103,12 @@ class CorpusTest {
         assertEquals(expected.getProperty("flags", ""), email.flags().stream().map(f -> f.kind().name()).collect(Collectors.joining(",")),
                 name + " flags " + email.flags());
         email.flags().forEach(f -> assertTrue(!f.reason().isBlank(), "every flag records its reason"));
+        assertEquals(expected.getProperty("classification", "CUSTOMER"), email.classification().name(), name + " classification");
+        if (!email.flags().isEmpty()) {
+            assertEquals(email.classification(), MailClassification.of(email.flags().get(0).kind()), name + ": the primary flag comes first");
+        }
+        assertEquals(expected.getProperty("forwarded", ""), email.forwarded().stream().map(CorpusTest::describe)
+                .collect(Collectors.joining(";")), name + " forwarded");
         if (expected.containsKey("attachments")) {
             assertEquals(expected.getProperty("attachments"), email.attachments().stream().map(CorpusTest::describe)
                     .collect(Collectors.joining(";")), name + " attachments");
@@ -115,6 +129,10 @@ class CorpusTest {
             new SeenMessages(db).record(c, MAILBOX, email.messageId(), accepted.contentHash(), email.emailId(), email.threadId());
             return null;
         });
+    }
+
+    private static String describe(ForwardedMessage f) {
+        return f.from() + "|" + f.date() + "|" + f.subject() + "|" + f.text();
     }
 
     private static String describe(AttachmentInfo a) {

@@ -7,6 +7,8 @@ import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.ingest.classify.TrafficClassifier;
 import io.mailtune.ingest.mime.MessageLimits;
 import io.mailtune.ingest.store.IngestDatabase;
+import io.mailtune.ingest.store.MailboxEvent;
+import io.mailtune.ingest.store.MailboxEvents;
 import io.mailtune.ingest.store.PublishedLog;
 import io.mailtune.ingest.store.RawMessageStore;
 import io.mailtune.ingest.store.SeenMessages;
@@ -144,6 +146,11 @@ class InboundPublisherTest {
             publisher.publish(mailbox, List.of(fromLabel), c -> { });
         }
         assertEquals(1, visible().size());
+        List<MailboxEvent> skipped = new MailboxEvents(db).list(mailbox).stream()
+                .filter(e -> e.kind() == MailboxEvent.Kind.DUPLICATE_SKIPPED).toList();
+        assertEquals(1, skipped.size(), "the copy left out at publish time is recorded");
+        assertTrue(skipped.get(0).detail().contains("<two-folders-1@customer.example>")
+                && skipped.get(0).detail().contains("email " + fromInbox.email().emailId()), skipped.get(0).detail());
     }
 
     @Test

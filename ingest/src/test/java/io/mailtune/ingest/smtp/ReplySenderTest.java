@@ -2,8 +2,8 @@ package io.mailtune.ingest.smtp;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.mailtune.ingest.GreenMailSetups;
 import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.ingest.imap.ImapAuth;
 import io.mailtune.ingest.imap.TransportSecurity;
@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReplySenderTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup[]{
-            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort()})
+    static GreenMailExtension greenMail = new GreenMailExtension(GreenMailSetups.patient(
+            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort()))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("support@acme.test", "support", "secret"));
 
     private SentReplies sent;

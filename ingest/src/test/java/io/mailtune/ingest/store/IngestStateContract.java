@@ -102,8 +102,8 @@ abstract class IngestStateContract {
     }
 
     private static NormalisedMessage message(String id, String subject, String inReplyTo, String from) {
-        return new NormalisedMessage(id, false, EmailAddress.of(from), List.of(), List.of(), List.of(), subject, "text", "text",
-                null, inReplyTo, inReplyTo == null ? List.of() : List.of(inReplyTo), List.of(), new MailHeaders(Map.of()),
-                Hashing.sha256Hex(id), Hashing.sha256Hex(id), 10);
+        return NormalisedMessage.builder().messageId(id).from(EmailAddress.of(from)).subject(subject).fullText("text")
+                .normalisedText("text").inReplyTo(inReplyTo).references(inReplyTo == null ? List.of() : List.of(inReplyTo))
+                .headers(new MailHeaders(Map.of())).contentHash(Hashing.sha256Hex(id)).rawSha256(Hashing.sha256Hex(id)).rawSize(10).build();
     }
 }

@@ -50,6 +50,8 @@ import java.util.stream.Stream;
  * Messages per second from IMAP fetch through normalisation to the Kafka transaction commit, with the stages measured alone
  * and Kafka's own producer throughput (same settings, same record sizes) as the ceiling, all in one run.
  * Usage: {@code IngestBenchmark [messages] [jdbcUrl user password]}; defaults 3000 messages and embedded H2.
+ * {@code IngestBenchmark [messages] --normalise-only [rounds]} measures only single-threaded normalisation, in
+ * rounds (default 5) over the same corpus, each with the load average.
  */
 public final class IngestBenchmark {
 
@@ -62,6 +64,10 @@ public final class IngestBenchmark {
     /** Runs the benchmark and prints a table. */
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        if (args.length > 1 && args[1].equals("--normalise-only")) {
+            normaliseRounds(messages, args.length > 2 ? Integer.parseInt(args[2]) : 5);
+            return;
+        }
         // Readable by the unprivileged users Postfix and Dovecot drop to.
         Path work = Files.createTempDirectory("mailtune-ingest-bench",
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
@@ -182,6 +188,24 @@ public final class IngestBenchmark {
         store.close();
         System.out.printf(Locale.ROOT, "IMAP fetch only: %s (%d bytes)%n", result, bytes);
         return result;
+    }
+
+    /** Normalisation alone, several rounds over one corpus, each printed with the load average at its end. */
+    private static void normaliseRounds(int messages, int rounds) throws Exception {
+        Random random = new Random(42);
+        List<byte[]> corpus = new ArrayList<>(messages);
+        for (int i = 0; i < messages; i++) {
+            corpus.add(TypicalMail.message(i, random));
+        }
+        List<Double> rates = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            Stage stage = normaliseOnly(corpus);
+            rates.add(stage.rate());
+            System.out.printf(Locale.ROOT, "round %d: %.0f msgs/s, %.3f CPU ms/msg, load average %s%n", round, stage.rate(),
+                    stage.cpuMillisPerMessage(), Files.readString(Path.of("/proc/loadavg")).strip());
+        }
+        rates.sort(null);
+        System.out.printf(Locale.ROOT, "median of %d rounds: %.0f msgs/s (1 thread, %d messages)%n", rounds, rates.get(rates.size() / 2), messages);
     }
 
     private static Stage normaliseOnly(List<byte[]> corpus) throws RejectedMessageException {
