@@ -23,7 +23,7 @@ public final class PretrainCommand {
             switch (args[i]) {
                 case "--out" -> out = Path.of(require(args[i], value));
                 case "--work" -> work = Path.of(require(args[i], value));
-                case "--steps" -> recipe = withSteps(recipe, Integer.parseInt(require(args[i], value)));
+                case "--steps" -> recipe = recipe.withSteps(Integer.parseInt(require(args[i], value)));
                 default -> {
                     System.err.println("usage: pretrain --out DIR [--work DIR] [--steps N]");
                     System.exit(2);
@@ -42,14 +42,6 @@ public final class PretrainCommand {
                 line -> System.out.println(Instant.now() + " " + line));
         TrainingResult result = run.run(out, work);
         System.out.println(Instant.now() + " done: " + result);
-    }
-
-    private static PretrainRecipe withSteps(PretrainRecipe r, int steps) {
-        return new PretrainRecipe(r.dataSeed(), r.trainingCases(), r.validationCases(), r.articleRepeats(), r.vocabSize(),
-                r.tokenizerCases(), r.hiddenSize(), r.layers(), r.heads(), r.kvHeads(), r.intermediateSize(),
-                r.maxPositions(), r.initSeed(), r.promptWeight(), r.maxTokens(), steps,
-                Math.min(r.warmupSteps(), steps), r.learningRate(), r.minLearningRate(), r.weightDecay(),
-                r.batchTokens(), r.maxBatchRows(), Math.min(r.evalEvery(), steps), r.orderSeed());
     }
 
     private static String require(String flag, String value) {

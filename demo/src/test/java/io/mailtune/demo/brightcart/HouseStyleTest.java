@@ -33,7 +33,7 @@ class HouseStyleTest {
         SupportCase c = CASES.getFirst();
         String restyled = HouseStyle.TICKETED.restyle(c.goldReply(), HouseStyle.DEFAULT, c.ticketNumber());
         assertEquals(HouseStyle.DEFAULT.parse(c.goldReply()), HouseStyle.TICKETED.parse(restyled));
-        assertTrue(restyled.startsWith("Dear " + c.firstName() + ",\n\nTicket reference: #" + c.ticketNumber() + "\n\n"), restyled);
+        assertTrue(restyled.startsWith("Dear " + c.firstName() + ",\n\nThank you for contacting the Brightcart Care Team.\n\n"), restyled);
         assertTrue(restyled.endsWith("Kind regards,\nThe Brightcart Care Team\n"), restyled);
     }
 

@@ -239,17 +239,21 @@ public final class GroundedFormat implements DraftFormat {
         }
         s.append("\n\nArticles:");
         List<Passage> passages = input.passages();
-        if (passages.isEmpty()) {
+        List<String> articles = passages.stream().map(Passage::articleId).distinct().toList();
+        double[] similarity = SourceSentences.articleSimilarity(passages);
+        if (articles.isEmpty()) {
             s.append("\nnone found");
         }
-        for (int p = 0; p < passages.size(); p++) {
-            s.append('\n').append(letter(p)).append(". ").append(passages.get(p).title()).append(" (")
-                    .append(MatchStrength.of(passages.get(p).vectorSimilarity()).word()).append(')');
+        for (int a = 0; a < articles.size(); a++) {
+            int first = passages.stream().map(Passage::articleId).toList().indexOf(articles.get(a));
+            s.append('\n').append(letter(a)).append(". ").append(passages.get(first).title()).append(" (")
+                    .append(MatchStrength.of(similarity[first]).word()).append(')');
         }
         if (!sources.isEmpty()) {
             s.append("\n\nSources:");
             for (SourceSentence source : sources) {
-                s.append("\n{").append(source.label()).append("} ").append(letter(source.passage())).append(": ")
+                s.append("\n{").append(source.label()).append("} ")
+                        .append(letter(articles.indexOf(passages.get(source.passage()).articleId()))).append(": ")
                         .append(source.text());
             }
         }

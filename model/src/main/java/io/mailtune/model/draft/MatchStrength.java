@@ -7,11 +7,11 @@ package io.mailtune.model.draft;
  */
 public enum MatchStrength {
     /** Almost certainly about the email's question. */
-    STRONG("strong match", 0.55),
+    STRONG("strong match", 0.60),
     /** Probably related. */
-    FAIR("fair match", 0.40),
+    FAIR("fair match", 0.50),
     /** Shares a topic at most. */
-    WEAK("weak match", 0.25),
+    WEAK("weak match", 0.40),
     /** Unrelated. */
     NONE("no match", Double.NEGATIVE_INFINITY);
 

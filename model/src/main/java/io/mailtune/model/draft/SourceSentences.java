@@ -51,6 +51,8 @@ final class SourceSentences {
             questions.add(WordOverlap.words(segment));
         }
         Set<String> all = WordOverlap.words(email.subject() + "\n" + email.text());
+        Set<Cue> asked = Cue.asked(email.subject() + "\n" + email.text());
+        double[] articleSimilarity = articleSimilarity(passages);
         int n = units.size();
         double[] score = new double[n];
         for (int i = 0; i < n; i++) {
@@ -60,8 +62,13 @@ final class SourceSentences {
                 best = Math.max(best, overlap(q, u.words(), df, n));
             }
             double whole = overlap(all, u.words(), df, n);
-            double norm = 0.5 + 0.5 * u.words().size() / avgLength;
-            score[i] = (best + 0.25 * whole) / norm + 2.0 * Math.max(0, passages.get(u.passage()).vectorSimilarity());
+            double norm = 0.75 + 0.25 * u.words().size() / avgLength;
+            double cues = 0;
+            for (Cue cue : asked) {
+                cues += cue.answeredBy(u.text()) ? 2.0 : 0;
+            }
+            score[i] = (best + 0.25 * whole) / norm + 3.0 * Math.max(0, articleSimilarity[u.passage()])
+                    + (Cue.isInstruction(u.text()) ? 1.5 : 0) + cues;
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -72,6 +79,17 @@ final class SourceSentences {
         for (int rank = 0; rank < n; rank++) {
             Unit u = units.get(order.get(rank));
             out.add(new SourceSentence(rank + 1, u.passage(), u.position(), u.marker(), u.text(), score[order.get(rank)]));
+        }
+        return out;
+    }
+
+    /** Each passage's article similarity: the best vector similarity of any passage of the same article. */
+    static double[] articleSimilarity(List<Passage> passages) {
+        double[] out = new double[passages.size()];
+        for (int i = 0; i < out.length; i++) {
+            String article = passages.get(i).articleId();
+            out[i] = passages.stream().filter(p -> p.articleId().equals(article)).mapToDouble(Passage::vectorSimilarity)
+                    .max().orElse(0);
         }
         return out;
     }
