@@ -58,7 +58,7 @@ public record PretrainRecipe(long companySeed, int companies, int casesPerCompan
     /** The recipe of the committed bundled model. */
     public static PretrainRecipe bundled() {
         return new PretrainRecipe(20_261_201L, 160, 30, 4, 1200, 5L, 8192, 2000, 256, 4, 8, 4, 688,
-                1024, 1L, 0.05f, 1024, 900, 60, 2e-3, 1e-4, 0.1, 4096, 16, 150, 7L);
+                1024, 1L, 0.05f, 1024, 450, 40, 2e-3, 1e-4, 0.1, 4096, 16, 75, 7L);
     }
 
     /** A recipe with fewer companies and steps (and the same kind of shapes), for tests and throughput probes. */

@@ -26,7 +26,7 @@ enum Cue {
             "(?:\\b(?:fee|costs?|charge[sd]?|free|price|paid)\\b|[$£€])");
 
     private static final Pattern INSTRUCTION = Pattern.compile(
-            "\\s>\\s|^(?:go to|open|select|click|tap|sign in|log in|choose|press|visit|navigate|use|enter|from the|in the|"
+            "\\s[>→›]\\s|^(?:go to|open|select|click|tap|sign in|log in|choose|press|visit|navigate|use|enter|from the|in the|"
                     + "to [a-z ]+, (?:go|open|click|tap|select))\\b", Pattern.CASE_INSENSITIVE);
 
     private final Pattern question;

@@ -37,7 +37,10 @@ public final class GroundedFormat implements DraftFormat {
     private static final Pattern SLOT = Pattern.compile("\\{(name|company|signature|handoff|\\d{1,3})}");
     private static final Pattern QUOTE_RUN = Pattern.compile("\\{\\d{1,3}}(?:[ \\t]*\\{\\d{1,3}})*");
     private static final Pattern MARKER_LINE = Pattern.compile("(?m)^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+(?=\\{\\d)");
-    private static final Pattern UNSAFE = Pattern.compile("\\p{N}|>|@|https?:|www\\.|\\{|}");
+    private static final Pattern UNSAFE = Pattern.compile("\\p{N}|[>→›]|@|https?:|www\\.|\\{|}");
+    private static final Pattern SIGN_OFF = Pattern.compile(
+            "^(?:best|kind|warm|many)? ?(?:regards|wishes|thanks|cheers|sincerely|best|talk soon|yours)[^\\n]{0,20},?\\n",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}'’-]*");
     // Capitalised words a reply may use without a source: the pronoun and the words of team names and sign-offs.
     private static final Set<String> ALWAYS_ALLOWED = Set.of("I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll", "I'd", "I’d",
@@ -98,6 +101,7 @@ public final class GroundedFormat implements DraftFormat {
                 paragraphs.add(String.join("\n", lines));
             }
         }
+        signOff(input.company(), paragraphs, modelOutput.contains("{signature}"));
         boolean handOff = handOffSlot || citedPassages.isEmpty();
         if (citedPassages.isEmpty() && !handOffSlot) {
             // Grounded by construction: a reply with nothing quoted answers nothing, so it says so.
@@ -106,6 +110,35 @@ public final class GroundedFormat implements DraftFormat {
         List<Passage> cited = handOff && citedPassages.isEmpty() ? List.of()
                 : citedPassages.stream().map(i -> input.passages().get(i)).toList();
         return new RenderedDraft(String.join("\n\n", paragraphs), handOff, cited);
+    }
+
+    /**
+     * The profile's signature, when it has one, is the sign-off: it takes the place of a sign-off the model wrote in
+     * its own words, or is appended. Without one, a {@code {signature}} slot becomes a plain sign-off.
+     */
+    private static void signOff(CompanyProfile company, List<String> paragraphs, boolean slot) {
+        if (company.signature().isEmpty()) {
+            if (slot) {
+                int at = paragraphs.indexOf("");
+                String plain = "Best regards,\n" + company.name();
+                if (at >= 0) {
+                    paragraphs.set(at, plain);
+                } else {
+                    paragraphs.add(plain);
+                }
+            }
+            paragraphs.removeIf(String::isEmpty);
+            return;
+        }
+        paragraphs.removeIf(String::isEmpty);
+        if (paragraphs.contains(company.signature())) {
+            return;
+        }
+        if (!paragraphs.isEmpty() && SIGN_OFF.matcher(paragraphs.getLast()).find()) {
+            paragraphs.set(paragraphs.size() - 1, company.signature());
+        } else {
+            paragraphs.add(company.signature());
+        }
     }
 
     private static String renderLine(DraftInput input, String line, List<SourceSentence> sources, Set<String> known,
