@@ -62,8 +62,10 @@ public final class Pretraining {
     /** The special tokens, in id order: end of text (also BOS and padding), then ChatML's turn markers. */
     public static final List<String> SPECIAL_TOKENS = List.of("<|endoftext|>", "<|im_start|>", "<|im_end|>");
 
-    /** Demo cases of the training seed after the trained ones, for validation. */
-    public static final int DEMO_VALIDATION_CASES = 48;
+    /** Demo cases of the training seed after the trained ones, for validation: one per 25 trained, 2 to 48. */
+    static int demoValidationCases(PretrainRecipe recipe) {
+        return Math.min(48, Math.max(2, recipe.demoCases() / 25));
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final GroundedFormat FORMAT = new GroundedFormat();
@@ -187,7 +189,7 @@ public final class Pretraining {
             (i < recipe.companies() ? train : validation).addAll(perCompany.get(i));
         }
         SupportCaseGenerator demo = SupportCaseGenerator.demo();
-        List<SupportCase> demoCases = demo.generate(recipe.demoSeed(), recipe.demoCases() + DEMO_VALIDATION_CASES);
+        List<SupportCase> demoCases = demo.generate(recipe.demoSeed(), recipe.demoCases() + demoValidationCases(recipe));
         try (KnowledgeBase demoIndex = KnowledgeBase.open(work.resolve("demo-index"), encoder)) {
             demoIndex.indexFolder(DemoArticles.copyTo(work.resolve("demo-kb")), "demo");
             List<DraftExample> demoExamples = GroundedExamples.demo(demoIndex, demo, demoCases);
