@@ -58,6 +58,7 @@ public final class ChunkDocuments {
                 doc.add(new StringField(IndexFields.PRODUCT, article.product().toLowerCase(Locale.ROOT), Field.Store.YES));
             }
             doc.add(new StringField(IndexFields.LANGUAGE, article.language(), Field.Store.YES));
+            doc.add(new StringField(IndexFields.VISIBILITY, article.visibility().indexValue(), Field.Store.YES));
             doc.add(new TextField(IndexFields.TITLE, article.title(), Field.Store.YES));
             doc.add(new TextField(IndexFields.HEADING, chunk.heading(), Field.Store.YES));
             doc.add(new StoredField(IndexFields.ANCHOR, chunk.anchor()));

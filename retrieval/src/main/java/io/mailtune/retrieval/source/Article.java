@@ -18,6 +18,7 @@ import java.util.List;
  * @param keyInstruction one instruction the drafting model must follow when it uses this article, or null
  * @param contentHash    SHA-256 over the raw content and the indexing pipeline, so unchanged articles are skipped
  * @param sections       the article's text by heading, in reading order
+ * @param visibility     public, or internal (staff only: never put into a reply)
  */
 public record Article(
         String id,
@@ -31,7 +32,8 @@ public record Article(
         Instant updatedAt,
         String keyInstruction,
         String contentHash,
-        List<Section> sections) {
+        List<Section> sections,
+        Visibility visibility) {
 
     /** Validates required fields and copies the sections. */
     public Article {
@@ -45,6 +47,7 @@ public record Article(
         requireText(language, "language");
         requireText(contentHash, "contentHash");
         sections = List.copyOf(sections);
+        visibility = visibility == null ? Visibility.PUBLIC : visibility;
         if (sections.stream().allMatch(s -> s.blocks().isEmpty())) {
             throw new IllegalArgumentException("article '" + id + "' has no text");
         }

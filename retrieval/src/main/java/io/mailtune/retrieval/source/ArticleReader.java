@@ -109,10 +109,16 @@ public final class ArticleReader {
             language = language.substring(0, 2);
         }
         Instant updatedAt = parseDate(file, firstNonBlank(meta.get("updated-at"), meta.get("updated"), meta.get("last-modified"), meta.get("date")));
+        Visibility visibility;
+        try {
+            visibility = Visibility.parse(meta.get("visibility"));
+        } catch (IllegalArgumentException e) {
+            throw new ArticleRejectedException(file + ": " + e.getMessage());
+        }
         String hash = Hashing.sha256Hex(pipelineFingerprint + "\n" + Hashing.sha256Hex(bytes));
         return new Article(id, SourceType.ARTICLE, origin, relativePath, title, emptyToNull(meta.get("url")),
                 emptyToNull(meta.get("product")), language, updatedAt, emptyToNull(meta.get("key-instruction")), hash,
-                parsed.sections());
+                parsed.sections(), visibility);
     }
 
     private byte[] readBytes(Path file) throws ArticleRejectedException {
