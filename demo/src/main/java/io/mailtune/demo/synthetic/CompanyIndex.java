@@ -5,6 +5,7 @@ import io.mailtune.retrieval.encode.SentenceEncoder;
 import io.mailtune.retrieval.search.KnowledgeBase;
 import io.mailtune.retrieval.search.SearchFilters;
 import io.mailtune.retrieval.search.SearchHit;
+import io.mailtune.retrieval.source.Visibility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,14 +55,15 @@ public final class CompanyIndex implements AutoCloseable {
     }
 
     /**
-     * Search hits as drafter passages; hits of the articles in {@code internalArticles} are marked internal (the
-     * draft input drops them). A passage the vector search did not return has similarity 0.
+     * Search hits as drafter passages; internal hits (the article's {@code visibility: internal}, or an article in
+     * {@code internalArticles}) are marked internal, so the draft input drops them. A passage the vector search did
+     * not return has similarity 0.
      */
     public static List<Passage> passages(List<SearchHit> hits, Set<String> internalArticles) {
         return hits.stream().map(h -> new Passage(h.citation().articleId(), h.citation().chunkId(), h.citation().title(),
                 h.citation().url(), h.text(), h.score().fused(),
                 Float.isNaN(h.score().vectorSimilarity()) ? 0 : h.score().vectorSimilarity(),
-                internalArticles.contains(h.citation().articleId()))).toList();
+                h.visibility() == Visibility.INTERNAL || internalArticles.contains(h.citation().articleId()))).toList();
     }
 
     @Override
