@@ -7,9 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The name a reply greets the customer by, taken from the email itself and never from a model: the name the
- * customer signs with when it is part of their display name ("Maria Fernanda" for "Maria Fernanda Costa" signing
- * "Maria Fernanda"), else the display name's first word, else a one- or two-word sign-off name; empty when the email
- * gives none.
+ * customer signs with (the last line, when it is one or two capitalised words: "Maria Fernanda", or "Kasia" from
+ * Katarzyna), else the display name's first word; empty when the email gives neither.
  */
 public final class GreetingName {
 
@@ -29,20 +28,19 @@ public final class GreetingName {
         }
         String[] displayWords = display.isEmpty() ? new String[0] : display.split("\\s+");
         String signed = signedName(email.text());
-        if (displayWords.length > 0) {
-            if (!signed.isEmpty()) {
-                String[] signedWords = signed.split("\\s+");
-                if (signedWords.length < displayWords.length
-                        && Arrays.equals(signedWords, Arrays.copyOf(displayWords, signedWords.length))) {
-                    return signed;
-                }
+        if (!signed.isEmpty()) {
+            String[] signedWords = signed.split("\\s+");
+            // A full name signed is the display name again: greet by its first word, as with the display name.
+            boolean fullName = signedWords.length == 2 && displayWords.length >= 2 && signedWords[0].equals(displayWords[0])
+                    && signedWords[1].equals(displayWords[displayWords.length - 1]);
+            // Two words that share nothing with the display name are a job title or a team ("General Manager").
+            boolean stranger = signedWords.length == 2 && displayWords.length > 0
+                    && !Arrays.asList(displayWords).contains(signedWords[0]) && !Arrays.asList(displayWords).contains(signedWords[1]);
+            if (!stranger) {
+                return fullName ? signedWords[0] : signed;
             }
-            if (displayWords[0].contains("@")) {
-                return signed;
-            }
-            return displayWords[0];
         }
-        return signed;
+        return displayWords.length > 0 && !displayWords[0].contains("@") ? displayWords[0] : "";
     }
 
     /** The last line of the text when it looks like a name of one or two capitalised words. */

@@ -21,8 +21,18 @@ class GreetingNameTest {
     }
 
     @Test
-    void aSignedNameThatIsNotTheirsIsIgnored() {
-        assertEquals("Ann", name("Ann Lee", "Please help.\n\nBob"));
+    void theNameTheCustomerSignsWithWinsOverTheDisplayName() {
+        assertEquals("Kasia", name("Katarzyna Wójcik", "What to do?\nKasia"));
+    }
+
+    @Test
+    void aTwoWordTitleUnderTheNameIsNotAName() {
+        assertEquals("Ravi", name("Ravi Menon", "Can you help?\n\nRavi Menon\nGeneral Manager"));
+    }
+
+    @Test
+    void aSignedFullNameGreetsByTheFirstName() {
+        assertEquals("Ann", name("Ann Lee", "Please help.\n\nAnn Lee"));
     }
 
     @Test

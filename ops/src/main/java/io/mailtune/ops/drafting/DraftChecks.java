@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class DraftChecks {
 
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,:]\\d+)*");
-    private static final Pattern MENU_PATH = Pattern.compile("[^\\n.,;:>→›]{1,40}?(?:\\s[>→›]\\s[^\\n.,;:>→›]{1,40}?)+(?=[.,;:\\n]|$| and | then )");
+    private static final Pattern MENU_PATH = Pattern.compile("[^\\n.,;:!?>→›]{1,40}?(?:\\s[>→›]\\s[^\\n.,;:!?>→›]{1,40}?)+(?=[.,;:!?\\n]|$| and | then )");
     private static final Pattern GREETING = Pattern.compile("^(?:hi|hello|hey|dear|good (?:morning|afternoon|day))\\b[ ,]*([^,\\n!]*)",
             Pattern.CASE_INSENSITIVE);
 
@@ -57,9 +57,13 @@ final class DraftChecks {
         return true;
     }
 
-    /** The names (of other companies and their products) the draft mentions. */
-    static List<String> foreignNames(String draft, List<String> others) {
-        return others.stream().filter(n -> n.length() > 2 && draft.contains(n)).toList();
+    /**
+     * The names of other companies and their products that the draft mentions although its prompt does not (a name
+     * pool can give two companies the same name; a name the prompt holds is grounded).
+     */
+    static List<String> foreignNames(String draft, List<String> others, List<ChatMessage> prompt) {
+        String promptText = String.join("\n", prompt.stream().map(ChatMessage::content).toList());
+        return others.stream().filter(n -> n.length() > 2 && draft.contains(n) && !promptText.contains(n)).toList();
     }
 
     /** The numbers and menu paths of the draft that its prompt does not hold. */

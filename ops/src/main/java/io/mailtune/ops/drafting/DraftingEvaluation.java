@@ -166,8 +166,8 @@ public final class DraftingEvaluation {
                 falseHandOffs += d.handOff() ? 1 : 0;
             }
             names += DraftChecks.nameRight(d.text(), e) ? 1 : 0;
-            foreign += DraftChecks.foreignNames(d.text(), set.otherNames()).isEmpty() ? 0 : 1;
             List<ChatMessage> prompt = format.prompt(e.input(), budget);
+            foreign += DraftChecks.foreignNames(d.text(), set.otherNames(), prompt).isEmpty() ? 0 : 1;
             List<String> ungrounded = DraftChecks.ungrounded(d.text(), prompt);
             if (!ungrounded.isEmpty()) {
                 ungroundedDrafts++;
