@@ -23,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.model.checkpoint.DType;
+import io.mailtune.model.checkpoint.HostTensor;
+import io.mailtune.model.checkpoint.SafetensorsFile;
 import io.mailtune.model.checkpoint.HfCheckpointWriter;
 import io.mailtune.model.config.ConfigReader;
 import io.mailtune.model.config.ModelConfig;
@@ -151,6 +153,42 @@ public final class Pretraining {
         double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
         writeRecipe(out, result, training, dataSeconds, trainSeconds, (System.nanoTime() - started) / 1e9, config);
         return result;
+    }
+
+    /**
+     * Writes the best weights of the last snapshot in {@code work} (a run stopped before its last step) as the
+     * checkpoint in {@code out}, whose configs and tokenizer the run already wrote; {@code recipe.json} records the
+     * snapshot's step and validation loss.
+     */
+    public void exportSnapshot(Path out, Path work, String note) throws IOException {
+        Path state = work.resolve("state");
+        var counters = JSON.readTree(state.resolve("state.json").toFile());
+        ModelConfig config = ConfigReader.read(out);
+        SafetensorsFile file = SafetensorsFile.open(state.resolve("tensors.safetensors"));
+        String prefix = file.entries().keySet().stream().anyMatch(n -> n.startsWith("best/")) ? "best/" : "param/";
+        List<HostTensor> tensors = new ArrayList<>();
+        for (String name : file.entries().keySet()) {
+            if (name.startsWith(prefix)) {
+                HostTensor t = file.read(name);
+                tensors.add(new HostTensor(name.substring(prefix.length()), t.shape(), t.data()));
+            }
+        }
+        HfCheckpointWriter.writeWeights(out, config, tensors, DType.F16);
+        ObjectNode r = JSON.createObjectNode();
+        r.put("command", "java -cp <demo classpath> io.mailtune.demo.recipe.PretrainCommand --out <dir> --work <dir>"
+                + " [--export-snapshot]");
+        r.set("recipe", JSON.valueToTree(recipe));
+        r.put("parameters", ParameterCount.total(config));
+        r.put("exported_snapshot_step", counters.path("step").asInt());
+        r.put("best_validation_target_loss", counters.path("best_holdout_loss").asDouble());
+        r.put("last_training_loss", counters.path("last_loss").asDouble());
+        r.put("note", note);
+        r.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
+        ObjectNode hashes = r.putObject("sha256");
+        for (String f : BundledModel.FILES) {
+            hashes.put(f, Hashing.sha256Hex(out.resolve(f)));
+        }
+        JSON.writeValue(out.resolve("recipe.json").toFile(), r);
     }
 
     /** Generates, retrieves for and writes every training and validation example. */
