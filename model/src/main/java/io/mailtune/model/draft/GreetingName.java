@@ -26,30 +26,33 @@ public final class GreetingName {
             String[] parts = display.split(",", 2);
             display = (parts[1].strip() + " " + parts[0].strip()).strip();
         }
-        String[] displayWords = display.isEmpty() ? new String[0] : display.split("\\s+");
-        String signed = signedName(email.text());
-        if (!signed.isEmpty()) {
-            String[] signedWords = signed.split("\\s+");
-            // A full name signed is the display name again: greet by its first word, as with the display name.
-            boolean fullName = signedWords.length == 2 && displayWords.length >= 2 && signedWords[0].equals(displayWords[0])
-                    && signedWords[1].equals(displayWords[displayWords.length - 1]);
-            // Two words that share nothing with the display name are a job title or a team ("General Manager").
-            boolean stranger = signedWords.length == 2 && displayWords.length > 0
-                    && !Arrays.asList(displayWords).contains(signedWords[0]) && !Arrays.asList(displayWords).contains(signedWords[1]);
-            if (!stranger) {
-                return fullName ? signedWords[0] : signed;
+        String[] displayWords = display.isEmpty() || display.contains("@") ? new String[0] : display.split("\\s+");
+        List<String> tail = tail(email.text());
+        // A line of the signature block that starts the display name is the name they sign with ("Maria Fernanda").
+        for (String line : tail) {
+            String[] words = line.replaceAll("[.,!]+$", "").split("\\s+");
+            if (displayWords.length > 0 && words.length <= displayWords.length
+                    && Arrays.equals(words, Arrays.copyOf(displayWords, words.length))) {
+                return words.length == displayWords.length && words.length > 1 ? displayWords[0] : String.join(" ", words);
             }
         }
-        return displayWords.length > 0 && !displayWords[0].contains("@") ? displayWords[0] : "";
+        String signed = tail.isEmpty() ? "" : signedName(tail.getLast());
+        // A nickname signed alone on the last line ("Kasia" from Katarzyna); two unrelated words are a title.
+        if (!signed.isEmpty() && (displayWords.length == 0 || !signed.contains(" "))) {
+            return signed;
+        }
+        return displayWords.length > 0 ? displayWords[0] : "";
     }
 
-    /** The last line of the text when it looks like a name of one or two capitalised words. */
-    private static String signedName(String text) {
+    /** The last six non-blank lines of the text. */
+    private static List<String> tail(String text) {
         List<String> lines = text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        if (lines.isEmpty()) {
-            return "";
-        }
-        String last = lines.getLast().replaceAll("[.,!]+$", "");
+        return lines.subList(Math.max(0, lines.size() - 6), lines.size());
+    }
+
+    /** A line when it looks like a name of one or two capitalised words. */
+    private static String signedName(String line) {
+        String last = line.replaceAll("[.,!]+$", "");
         String[] words = last.split("\\s+");
         if (words.length > 2) {
             return "";

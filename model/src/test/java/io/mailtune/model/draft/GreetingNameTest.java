@@ -31,6 +31,11 @@ class GreetingNameTest {
     }
 
     @Test
+    void aPlaceUnderTheNameInASignatureBlockIsNotAName() {
+        assertEquals("Matthias", name("Matthias Becker", "Please help.\n\nWith kind regards\n\nMatthias Becker\nAccounting\nBerlin"));
+    }
+
+    @Test
     void aSignedFullNameGreetsByTheFirstName() {
         assertEquals("Ann", name("Ann Lee", "Please help.\n\nAnn Lee"));
     }

@@ -36,13 +36,18 @@ final class DraftChecks {
 
     /**
      * Whether the greeting names the customer rightly: every word after the greeting word belongs to the sender's
-     * display name (or, without one, to the name they sign with), and at least one does; a draft with no
-     * greeting name is right only when the email gives none.
+     * name as the email data gives it (the display name; the drafter's own {@link GreetingName} only when there is
+     * none), or is the nickname they sign with alone on the last line; a draft with no greeting name is right only
+     * when the email gives none.
      */
     static boolean nameRight(String draft, DraftExample e) {
-        String expected = GreetingName.of(e.input().email());
-        List<String> allowed = new ArrayList<>(Arrays.asList((e.input().email().senderName() + " " + expected)
-                .toLowerCase(Locale.ROOT).split("[\\s,]+")));
+        String display = e.input().email().senderName();
+        String expected = display.isBlank() ? GreetingName.of(e.input().email()) : display;
+        List<String> allowed = new ArrayList<>(Arrays.asList(expected.toLowerCase(Locale.ROOT).split("[\\s,]+")));
+        List<String> lines = e.input().email().text().strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (!lines.isEmpty() && lines.getLast().matches("\\p{Lu}[\\p{L}'’-]+")) {
+            allowed.add(lines.getLast().toLowerCase(Locale.ROOT));  // a nickname signed alone
+        }
         String firstLine = draft.strip().lines().findFirst().orElse("");
         Matcher m = GREETING.matcher(firstLine);
         String named = m.find() ? m.group(1).strip() : "";
