@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests talk to over real connections:
 # - PostgreSQL on 127.0.0.1:5432 (started when installed but stopped);
-# - Dovecot + Postfix packages (the tests start their own instances through ops/mail-servers/mail-servers.sh).
+# - Dovecot + Postfix packages (the tests start their own instances through ops/mail-servers/mail-servers.sh);
+# - Debian's chromium and chromium-driver for browser tests.
 # Kafka and GreenMail need nothing here: the tests start them in-process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,10 @@ fi
 
 if [ "$(id -u)" = 0 ]; then
   bash ops/mail-servers/mail-servers.sh install
+  # Chromium for the browser tests (the trainer's page screenshot).
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
 else
   echo "not root: Dovecot/Postfix tests run only if those packages are already installed" >&2
 fi

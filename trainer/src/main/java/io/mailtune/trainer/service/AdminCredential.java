@@ -1,0 +1,83 @@
+package io.mailtune.trainer.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.logging.Logger;
+
+/**
+ * The admin credential: {@code mailtune.trainer.admin.password} (e.g. from {@code MAILTUNE_TRAINER_ADMIN_PASSWORD}),
+ * or, when none is configured, a random one generated at first start and kept in {@code <data-dir>/admin-password}
+ * (readable by the owner only), so a default installation is never open.
+ */
+@ApplicationScoped
+public class AdminCredential {
+
+    private static final Logger LOG = Logger.getLogger(AdminCredential.class.getName());
+
+    @Inject
+    TrainerConfig config;
+
+    private volatile String password;
+
+    /** The admin user name. */
+    public String user() {
+        return config.admin().user();
+    }
+
+    /** True when {@code user}/{@code candidate} is the admin credential (compared in constant time). */
+    public boolean matches(String user, String candidate) {
+        return user.equals(user()) && MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
+                password().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** True when {@code token} is the admin password used as a bearer token. */
+    public boolean matchesToken(String token) {
+        return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), password().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String password() {
+        String p = password;
+        if (p == null) {
+            synchronized (this) {
+                if (password == null) {
+                    password = config.admin().password().filter(s -> !s.isBlank()).orElseGet(this::generated);
+                }
+                p = password;
+            }
+        }
+        return p;
+    }
+
+    private String generated() {
+        Path file = config.dataDir().toAbsolutePath().resolve("admin-password");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] bytes = new byte[18];
+            new SecureRandom().nextBytes(bytes);
+            String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, value + "\n");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the file keeps its default permissions
+            }
+            LOG.warning(() -> "no mailtune.trainer.admin.password configured: generated one in " + file);
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the generated admin password in " + file, e);
+        }
+    }
+}
