@@ -42,6 +42,16 @@ public record HelpArticle(String id, String title, String url, String product, L
         }
     }
 
+    /** The blank-line-separated block of the body that holds the key instruction (the passage a retriever returns). */
+    public String keyPassage() {
+        for (String block : markdownBody.split("\n\\s*\n")) {
+            if (block.contains(keyInstruction)) {
+                return block.strip();
+            }
+        }
+        return keyInstruction;
+    }
+
     private static void requireText(String field, String id, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("article '" + id + "': " + field + " must not be blank");

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * @param name       a stable name for reports
  * @param greeting   the greeting line, containing {@value #NAME_SLOT}
- * @param ticketLine the ticket-reference line containing {@value #TICKET_SLOT}, or null for none
+ * @param ticketLine a line under the greeting, either a ticket reference containing {@value #TICKET_SLOT} or a fixed
+ *                   sentence, or null for none
  * @param signOff    the sign-off, one or more lines without blank lines
  */
 public record HouseStyle(String name, String greeting, String ticketLine, String signOff) {
@@ -25,9 +26,12 @@ public record HouseStyle(String name, String greeting, String ticketLine, String
     public static final HouseStyle DEFAULT = new HouseStyle("brightcart-default", "Hi {name},", null,
             "Best regards,\nBrightcart Support");
 
-    /** The style support staff switch to in the loop test: formal greeting, ticket reference, new team name. */
-    public static final HouseStyle TICKETED = new HouseStyle("brightcart-care-ticketed", "Dear {name},",
-            "Ticket reference: #{ticket}", "Kind regards,\nThe Brightcart Care Team");
+    /**
+     * The style support staff switch to in the loop test: formal greeting, a fixed line thanking the customer on behalf
+     * of the care team, new team name. (A ticket number would be a number the drafter cannot quote from its prompt.)
+     */
+    public static final HouseStyle TICKETED = new HouseStyle("brightcart-care-formal", "Dear {name},",
+            "Thank you for contacting the Brightcart Care Team.", "Kind regards,\nThe Brightcart Care Team");
 
     private static final String NAME_PATTERN = "\\p{L}[\\p{L}\\p{M}'’. -]*";
 
@@ -40,9 +44,9 @@ public record HouseStyle(String name, String greeting, String ticketLine, String
             throw new IllegalArgumentException("style '" + name + "': greeting must be one line containing " + NAME_SLOT
                     + ", got '" + greeting + "'");
         }
-        if (ticketLine != null && (!ticketLine.contains(TICKET_SLOT) || ticketLine.contains("\n"))) {
-            throw new IllegalArgumentException("style '" + name + "': ticket line must be one line containing " + TICKET_SLOT
-                    + ", got '" + ticketLine + "'");
+        if (ticketLine != null && (ticketLine.isBlank() || ticketLine.contains("\n"))) {
+            throw new IllegalArgumentException("style '" + name + "': the line under the greeting must be one non-blank line,"
+                    + " got '" + ticketLine + "'");
         }
         if (signOff == null || signOff.isBlank() || signOff.strip().contains("\n\n")) {
             throw new IllegalArgumentException("style '" + name + "': sign-off must be non-blank without blank lines");
@@ -125,6 +129,9 @@ public record HouseStyle(String name, String greeting, String ticketLine, String
 
     private Pattern ticketPattern() {
         int at = ticketLine.indexOf(TICKET_SLOT);
+        if (at < 0) {
+            return Pattern.compile(Pattern.quote(ticketLine));
+        }
         return Pattern.compile(Pattern.quote(ticketLine.substring(0, at)) + "\\d+"
                 + Pattern.quote(ticketLine.substring(at + TICKET_SLOT.length())));
     }

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * {@code pretrain --out DIR [--work DIR] [--steps N]}: builds the bundled base model (see {@link Pretraining}).
- * Rerunning with the same work directory resumes an interrupted run.
+ * {@code pretrain --out DIR [--work DIR] [--steps N] [--export-snapshot NOTE]}: builds the bundled drafter (see
+ * {@link Pretraining}). Rerunning with the same work directory resumes an interrupted run; {@code --export-snapshot}
+ * writes the best weights of the work directory's last snapshot instead of training on (a run stopped early).
  */
 public final class PretrainCommand {
 
@@ -17,22 +18,26 @@ public final class PretrainCommand {
     public static void main(String[] args) throws Exception {
         Path out = null;
         Path work = null;
+        String exportNote = null;
         PretrainRecipe recipe = PretrainRecipe.bundled();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--out" -> out = Path.of(require(args[i], value));
                 case "--work" -> work = Path.of(require(args[i], value));
-                case "--steps" -> recipe = withSteps(recipe, Integer.parseInt(require(args[i], value)));
+                case "--steps" -> recipe = recipe.withSteps(Integer.parseInt(require(args[i], value)));
+                case "--export-snapshot" -> {
+                    exportNote = require(args[i], value);
+                }
                 default -> {
-                    System.err.println("usage: pretrain --out DIR [--work DIR] [--steps N]");
+                    System.err.println("usage: pretrain --out DIR [--work DIR] [--steps N] [--export-snapshot NOTE]");
                     System.exit(2);
                 }
             }
             i++;
         }
         if (out == null) {
-            System.err.println("usage: pretrain --out DIR [--work DIR] [--steps N]");
+            System.err.println("usage: pretrain --out DIR [--work DIR] [--steps N] [--export-snapshot NOTE]");
             System.exit(2);
         }
         if (work == null) {
@@ -40,16 +45,13 @@ public final class PretrainCommand {
         }
         Pretraining run = new Pretraining(recipe, p -> System.out.println(Instant.now() + " " + p),
                 line -> System.out.println(Instant.now() + " " + line));
+        if (exportNote != null) {
+            run.exportSnapshot(out, work, exportNote);
+            System.out.println(Instant.now() + " exported the last snapshot of " + work + " to " + out);
+            return;
+        }
         TrainingResult result = run.run(out, work);
         System.out.println(Instant.now() + " done: " + result);
-    }
-
-    private static PretrainRecipe withSteps(PretrainRecipe r, int steps) {
-        return new PretrainRecipe(r.dataSeed(), r.trainingCases(), r.validationCases(), r.articleRepeats(), r.vocabSize(),
-                r.tokenizerCases(), r.hiddenSize(), r.layers(), r.heads(), r.kvHeads(), r.intermediateSize(),
-                r.maxPositions(), r.initSeed(), r.promptWeight(), r.maxTokens(), steps,
-                Math.min(r.warmupSteps(), steps), r.learningRate(), r.minLearningRate(), r.weightDecay(),
-                r.batchTokens(), r.maxBatchRows(), Math.min(r.evalEvery(), steps), r.orderSeed());
     }
 
     private static String require(String flag, String value) {

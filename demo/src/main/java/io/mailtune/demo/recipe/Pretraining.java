@@ -5,11 +5,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailtune.core.id.Hashing;
-import io.mailtune.demo.brightcart.HelpArticle;
+import io.mailtune.demo.brightcart.DemoArticles;
 import io.mailtune.demo.brightcart.SupportCase;
 import io.mailtune.demo.brightcart.SupportCaseGenerator;
+import io.mailtune.demo.synthetic.CompanyGenerator;
+import io.mailtune.demo.synthetic.CompanyIndex;
+import io.mailtune.demo.synthetic.SyntheticCompany;
+import io.mailtune.model.draft.DraftFormats;
+import io.mailtune.model.draft.GroundedFormat;
+import io.mailtune.model.draft.PromptBudget;
+import io.mailtune.retrieval.encode.SentenceEncoder;
+import io.mailtune.retrieval.encode.minilm.MiniLmEncoder;
+import io.mailtune.retrieval.search.KnowledgeBase;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.model.checkpoint.DType;
+import io.mailtune.model.checkpoint.HostTensor;
+import io.mailtune.model.checkpoint.SafetensorsFile;
 import io.mailtune.model.checkpoint.HfCheckpointWriter;
 import io.mailtune.model.config.ConfigReader;
 import io.mailtune.model.config.ModelConfig;
@@ -38,9 +53,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Builds the bundled base model from nothing but the demo company: generates support emails with gold replies
- * (training seed only), trains a byte-level BPE tokenizer on them, pre-trains a small Llama from random weights with
- * the shared training loop, and writes an HF checkpoint (F16) with {@code recipe.json} stating every setting, the
+ * Builds the bundled drafter: generates emails to synthetic companies (and to the demo company) with the project's
+ * hybrid retrieval in front, turns each into the {@link GroundedFormat} prompt and target, trains a byte-level BPE
+ * tokenizer on them, trains a small Llama from random weights with the shared training loop, and writes an HF
+ * checkpoint (F16) whose {@code config.json} names the format and whose {@code recipe.json} states every setting, the
  * figures and the SHA-256 of each file.
  */
 public final class Pretraining {
@@ -48,7 +64,13 @@ public final class Pretraining {
     /** The special tokens, in id order: end of text (also BOS and padding), then ChatML's turn markers. */
     public static final List<String> SPECIAL_TOKENS = List.of("<|endoftext|>", "<|im_start|>", "<|im_end|>");
 
+    /** Demo cases of the training seed after the trained ones, for validation: one per 25 trained, 2 to 48. */
+    static int demoValidationCases(PretrainRecipe recipe) {
+        return Math.min(48, Math.max(2, recipe.demoCases() / 25));
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final GroundedFormat FORMAT = new GroundedFormat();
 
     private final PretrainRecipe recipe;
     private final TrainingListener listener;
@@ -61,40 +83,38 @@ public final class Pretraining {
         this.log = log;
     }
 
-    /** The training examples of a case list: the draft prompt with the cited articles, and the gold reply. */
-    public static List<SupervisedExample> examples(SupportCaseGenerator generator, List<SupportCase> cases) {
-        List<SupervisedExample> out = new ArrayList<>(cases.size());
-        for (SupportCase c : cases) {
-            out.add(SupervisedExample.of(DraftPrompt.forCase(c, articles(generator, c)), c.goldReply()));
-        }
-        return out;
+    /** The prompt budget examples are built with before the tokenizer exists: about 3.5 characters a token. */
+    public static PromptBudget budget(int maxTokens) {
+        return new PromptBudget(Math.max(16, maxTokens - 160), text -> (int) Math.ceil(text.length() / 3.5));
     }
 
-    /** The articles a case cites, in order. */
-    public static List<HelpArticle> articles(SupportCaseGenerator generator, SupportCase c) {
-        return c.articleIds().stream().map(id -> generator.knowledgeBase().article(id)).toList();
+    /** A supervised example: the grounded prompt and the target that renders the reply. */
+    public static SupervisedExample example(DraftExample e, int maxTokens) {
+        return SupervisedExample.of(FORMAT.prompt(e.input(), budget(maxTokens)), FORMAT.target(e.input(), e.reply()));
     }
 
     /**
-     * Runs every stage into {@code out}; {@code work} holds the resumable training state, so rerunning after a crash
-     * continues where the last checkpoint left off.
+     * Runs every stage into {@code out}; {@code work} holds the generated examples and the resumable training state,
+     * so rerunning after a crash reuses the data and continues where the last checkpoint left off.
      */
     public TrainingResult run(Path out, Path work) throws IOException {
         long started = System.nanoTime();
-        SupportCaseGenerator generator = SupportCaseGenerator.demo();
-        List<SupportCase> all = generator.generate(recipe.dataSeed(), recipe.trainingCases() + recipe.validationCases());
-        List<SupportCase> train = all.subList(0, recipe.trainingCases());
-        List<SupportCase> validation = all.subList(recipe.trainingCases(), all.size());
-        List<SupervisedExample> trainExamples = examples(generator, train);
-        log.accept("generated " + train.size() + " training and " + validation.size() + " validation cases");
+        Files.createDirectories(work);
+        Path trainFile = work.resolve("train.jsonl");
+        Path validationFile = work.resolve("validation.jsonl");
+        if (!Files.exists(validationFile)) {
+            generate(work, trainFile, validationFile);
+        }
+        List<SupervisedExample> trainExamples = readExamples(trainFile);
+        List<SupervisedExample> validationExamples = readExamples(validationFile);
+        double dataSeconds = (System.nanoTime() - started) / 1e9;
+        log.accept("examples: " + trainExamples.size() + " training, " + validationExamples.size() + " validation ("
+                + Math.round(dataSeconds) + " s)");
 
         List<String> corpus = new ArrayList<>();
-        for (SupervisedExample e : trainExamples.subList(0, recipe.tokenizerCases())) {
+        for (SupervisedExample e : trainExamples.subList(0, Math.min(recipe.tokenizerExamples(), trainExamples.size()))) {
             e.prompt().forEach(m -> corpus.add(m.content()));
             corpus.add(e.reply());
-        }
-        for (HelpArticle a : generator.knowledgeBase().articles()) {
-            corpus.add(document(a));
         }
         TrainedTokenizer trained = new ByteLevelBpeTrainer(recipe.vocabSize(), SPECIAL_TOKENS, 2).train(corpus);
         Files.createDirectories(out);
@@ -102,6 +122,7 @@ public final class Pretraining {
         ObjectNode configJson = HfCheckpointWriter.llamaConfig(trained.size(), recipe.hiddenSize(),
                 recipe.intermediateSize(), recipe.layers(), recipe.heads(), recipe.kvHeads(), recipe.maxPositions(),
                 0, 2);
+        configJson.put(DraftFormats.CONFIG_KEY, GroundedFormat.ID);
         HfCheckpointWriter.writeConfigs(out, configJson);
         ModelConfig config = ConfigReader.read(out);
         log.accept("tokenizer: " + trained.size() + " tokens; model: " + ParameterCount.total(config) + " parameters");
@@ -112,14 +133,7 @@ public final class Pretraining {
             ExampleEncoder encoder = new ExampleEncoder(tokenizer, recipe.promptWeight(), recipe.maxTokens());
             training = new ArrayList<>(encoder.encodeAll(trainExamples));
             int skipped = trainExamples.size() - training.size();
-            for (int r = 0; r < recipe.articleRepeats(); r++) {
-                for (HelpArticle a : generator.knowledgeBase().articles()) {
-                    int[] ids = tokenizer.encode(document(a) + SPECIAL_TOKENS.getFirst());
-                    int[] cut = java.util.Arrays.copyOf(ids, Math.min(ids.length, recipe.maxTokens()));
-                    training.add(TokenSequence.allTokens(cut));
-                }
-            }
-            holdout = new ExampleEncoder(tokenizer, 0f, recipe.maxTokens()).encodeAll(examples(generator, validation));
+            holdout = new ExampleEncoder(tokenizer, 0f, recipe.maxTokens()).encodeAll(validationExamples);
             long tokens = training.stream().mapToLong(TokenSequence::length).sum();
             log.accept("encoded " + training.size() + " sequences (" + tokens + " tokens; " + skipped
                     + " examples over " + recipe.maxTokens() + " tokens left out)");
@@ -137,14 +151,130 @@ public final class Pretraining {
             HfCheckpointWriter.writeWeights(out, config, weights.baseToHost(), DType.F16);
         }
         double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
-        writeRecipe(out, result, training, trainSeconds, (System.nanoTime() - started) / 1e9, config);
+        writeRecipe(out, result, training, dataSeconds, trainSeconds, (System.nanoTime() - started) / 1e9, config);
         return result;
     }
 
-    private void writeRecipe(Path out, TrainingResult result, List<TokenSequence> training, double trainSeconds,
-                             double totalSeconds, ModelConfig config) throws IOException {
+    /**
+     * Writes the best weights of the last snapshot in {@code work} (a run stopped before its last step) as the
+     * checkpoint in {@code out}, whose configs and tokenizer the run already wrote; {@code recipe.json} records the
+     * snapshot's step and validation loss.
+     */
+    public void exportSnapshot(Path out, Path work, String note) throws IOException {
+        Path state = work.resolve("state");
+        var counters = JSON.readTree(state.resolve("state.json").toFile());
+        ModelConfig config = ConfigReader.read(out);
+        SafetensorsFile file = SafetensorsFile.open(state.resolve("tensors.safetensors"));
+        String prefix = file.entries().keySet().stream().anyMatch(n -> n.startsWith("best/")) ? "best/" : "param/";
+        List<HostTensor> tensors = new ArrayList<>();
+        for (String name : file.entries().keySet()) {
+            if (name.startsWith(prefix)) {
+                HostTensor t = file.read(name);
+                tensors.add(new HostTensor(name.substring(prefix.length()), t.shape(), t.data()));
+            }
+        }
+        HfCheckpointWriter.writeWeights(out, config, tensors, DType.F16);
         ObjectNode r = JSON.createObjectNode();
-        r.put("command", "java -cp <model classpath> io.mailtune.demo.recipe.PretrainCommand --out <dir>");
+        r.put("command", "java -cp <demo classpath> io.mailtune.demo.recipe.PretrainCommand --out <dir> --work <dir>"
+                + " [--export-snapshot]");
+        r.set("recipe", JSON.valueToTree(recipe));
+        r.put("parameters", ParameterCount.total(config));
+        r.put("exported_snapshot_step", counters.path("step").asInt());
+        r.put("best_validation_target_loss", counters.path("best_holdout_loss").asDouble());
+        r.put("last_training_loss", counters.path("last_loss").asDouble());
+        r.put("note", note);
+        r.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
+        ObjectNode hashes = r.putObject("sha256");
+        for (String f : BundledModel.FILES) {
+            hashes.put(f, Hashing.sha256Hex(out.resolve(f)));
+        }
+        JSON.writeValue(out.resolve("recipe.json").toFile(), r);
+    }
+
+    /** Generates, retrieves for and writes every training and validation example. */
+    private void generate(Path work, Path trainFile, Path validationFile) throws IOException {
+        SentenceEncoder encoder = new MiniLmEncoder();
+        CompanyGenerator companies = new CompanyGenerator();
+        int total = recipe.companies() + recipe.validationCompanies();
+        List<List<DraftExample>> perCompany = new ArrayList<>();
+        try (CompanyIndex index = new CompanyIndex(work.resolve("companies"), encoder)) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<List<DraftExample>>> futures = new ArrayList<>();
+                for (int i = 0; i < total; i++) {
+                    int at = i;
+                    futures.add(pool.submit(() -> {
+                        SyntheticCompany company = companies.company(recipe.companySeed(), at);
+                        index.add(company);
+                        return GroundedExamples.synthetic(index, company, recipe.caseSeed(), recipe.casesPerCompany());
+                    }));
+                }
+                for (int i = 0; i < futures.size(); i++) {
+                    perCompany.add(futures.get(i).get());
+                    if ((i + 1) % 20 == 0) {
+                        log.accept("retrieved for " + (i + 1) + " of " + total + " companies");
+                    }
+                }
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException("generating the synthetic examples failed", e);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<DraftExample> train = new ArrayList<>();
+        List<DraftExample> validation = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            (i < recipe.companies() ? train : validation).addAll(perCompany.get(i));
+        }
+        SupportCaseGenerator demo = SupportCaseGenerator.demo();
+        List<SupportCase> demoCases = demo.generate(recipe.demoSeed(), recipe.demoCases() + demoValidationCases(recipe));
+        try (KnowledgeBase demoIndex = KnowledgeBase.open(work.resolve("demo-index"), encoder)) {
+            demoIndex.indexFolder(DemoArticles.copyTo(work.resolve("demo-kb")), "demo");
+            List<DraftExample> demoExamples = GroundedExamples.demo(demoIndex, demo, demoCases);
+            train.addAll(demoExamples.subList(0, recipe.demoCases()));
+            validation.addAll(demoExamples.subList(recipe.demoCases(), demoExamples.size()));
+        }
+        java.util.Collections.shuffle(train, new java.util.Random(recipe.orderSeed()));
+        writeExamples(trainFile, train);
+        writeExamples(validationFile, validation);
+    }
+
+    private void writeExamples(Path file, List<DraftExample> examples) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        ObjectMapper plain = new ObjectMapper();
+        try (var w = Files.newBufferedWriter(tmp)) {
+            for (DraftExample e : examples) {
+                if (e.reply() == null) {
+                    continue;  // retrieval left out what the gold reply quotes: no faithful target
+                }
+                SupervisedExample s = example(e, recipe.maxTokens());
+                ObjectNode line = plain.createObjectNode();
+                line.put("id", e.caseId());
+                line.put("system", s.prompt().get(0).content());
+                line.put("user", s.prompt().get(1).content());
+                line.put("target", s.reply());
+                w.write(plain.writeValueAsString(line));
+                w.write('\n');
+            }
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static List<SupervisedExample> readExamples(Path file) throws IOException {
+        ObjectMapper plain = new ObjectMapper();
+        List<SupervisedExample> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            var node = plain.readTree(line);
+            out.add(SupervisedExample.of(List.of(ChatMessage.system(node.path("system").asText()),
+                    ChatMessage.user(node.path("user").asText())), node.path("target").asText()));
+        }
+        return out;
+    }
+
+    private void writeRecipe(Path out, TrainingResult result, List<TokenSequence> training, double dataSeconds,
+                             double trainSeconds, double totalSeconds, ModelConfig config) throws IOException {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("command", "java -cp <model classpath> io.mailtune.demo.recipe.PretrainCommand --out <dir> --work <dir>");
         r.set("recipe", JSON.valueToTree(recipe));
         r.put("parameters", ParameterCount.total(config));
         r.put("training_sequences", training.size());
@@ -153,7 +283,9 @@ public final class Pretraining {
         r.put("resumed_from_step", result.resumedFromStep());
         r.put("last_training_loss", result.lastLoss());
         result.bestHoldoutLoss().ifPresent(v -> r.put("best_validation_reply_loss", v));
+        r.put("data_seconds_this_process", Math.round(dataSeconds));
         r.put("training_seconds_this_process", Math.round(trainSeconds));
+        r.put("load_average_at_end", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         r.put("total_seconds_this_process", Math.round(totalSeconds));
         r.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch"));
         ObjectNode hashes = r.putObject("sha256");
@@ -163,9 +295,5 @@ public final class Pretraining {
         JSON.writeValue(out.resolve("recipe.json").toFile(), r);
     }
 
-    /** An article as a plain training document: title, blank line, Markdown body. */
-    static String document(HelpArticle a) {
-        return a.title() + "\n\n" + a.markdownBody().strip() + "\n";
-    }
 
 }

@@ -20,8 +20,8 @@ class PretrainingTest {
     Path dir;
 
     @Test
-    void aTinyRunWritesALoadableF16CheckpointWhoseRecipeHashesEveryFile() throws Exception {
-        PretrainRecipe recipe = PretrainRecipe.bundled().scaledTo(40, 3, 400, 32, 1);
+    void aTinyRunWritesALoadableF16CheckpointThatNamesItsFormatAndWhoseRecipeHashesEveryFile() throws Exception {
+        PretrainRecipe recipe = PretrainRecipe.bundled().scaledTo(2, 6, 3, 400, 32, 1);
         Path out = dir.resolve("model");
         TrainingResult result = new Pretraining(recipe, TrainingListener.none(), line -> { }).run(out, dir.resolve("work"));
         assertEquals(3, result.steps());
@@ -29,10 +29,11 @@ class PretrainingTest {
         for (String file : BundledModel.FILES) {
             assertEquals(Hashing.sha256Hex(out.resolve(file)), written.path("sha256").path(file).asText(), file);
         }
-        assertEquals(40, written.path("recipe").path("trainingCases").asInt());
+        assertEquals(2, written.path("recipe").path("companies").asInt());
         try (LanguageModel model = LanguageModel.load(out)) {
             assertEquals("llama", model.config().architecture().name().toLowerCase());
             assertTrue(model.tokenizer().orElseThrow().tokenId("<|im_end|>") >= 0);
+            assertEquals(io.mailtune.model.draft.GroundedFormat.class, io.mailtune.model.draft.DraftFormats.forModel(model).getClass());
         }
     }
 }

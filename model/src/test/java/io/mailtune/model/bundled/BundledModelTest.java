@@ -24,6 +24,22 @@ class BundledModelTest {
     }
 
     @Test
+    void theBundledCheckpointNamesTheGroundedFormatItWasTrainedOn() {
+        Path dir = BundledModel.extractTo(cache);
+        assertEquals(io.mailtune.model.draft.GroundedFormat.class,
+                io.mailtune.model.draft.DraftFormats.forCheckpoint(dir).getClass());
+        assertTrue(readConfig(dir).contains("\"mailtune_draft_format\" : \"grounded-1\""), readConfig(dir));
+    }
+
+    private static String readConfig(Path dir) {
+        try {
+            return Files.readString(dir.resolve("config.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void extractingTwiceReusesTheFirstCopy() {
         assertEquals(BundledModel.extractTo(cache), BundledModel.extractTo(cache));
     }

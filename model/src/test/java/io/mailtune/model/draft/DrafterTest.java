@@ -40,18 +40,18 @@ class DrafterTest {
 
     @Test
     void aDraftReportsItsTokensConfidenceAndTheBaseModel() throws Exception {
-        Drafter drafter = new Drafter(generator, model.tokenizer().orElseThrow(), new ExcerptFormat(), new DraftSettings(40, 900,
+        Drafter drafter = new Drafter(generator, model.tokenizer().orElseThrow(), new GroundedFormat(), new DraftSettings(40, 900,
                 io.mailtune.model.runtime.SamplingOptions.greedy()));
         DraftInput input = new DraftInput(new CompanyProfile("Brightcart", "", "", "en", null),
                 CustomerMessage.of("Ann Lee", "ann@example.com", "Password", "I forgot my password, how do I reset it?"),
-                List.of(), List.of(ExcerptFormatTest.passage("account-reset-password",
-                "Go to Sign in, choose Forgot password and follow the link we email you.", false)));
+                List.of(), List.of(GroundedFormatTest.passage("account-reset-password",
+                "Go to Sign in, choose Forgot password and follow the link we email you.", 0.7)));
         GeneratedDraft draft = drafter.draft(input).get(60, TimeUnit.SECONDS);
         assertFalse(draft.text().isBlank());
         assertTrue(draft.generatedTokens() > 0 && draft.generatedTokens() <= 40, "tokens " + draft.generatedTokens());
         assertTrue(draft.meanLogProb() <= 0, "log-probability " + draft.meanLogProb());
         assertTrue(draft.tokensPerSecond() > 0);
         assertEquals("", draft.adapterVersion());
-        assertEquals(draft.text(), draft.modelOutput().strip());
+        assertEquals(new GroundedFormat().render(input, draft.modelOutput()).text(), draft.text());
     }
 }

@@ -11,7 +11,6 @@ import io.mailtune.demo.brightcart.HelpArticle;
 import io.mailtune.demo.brightcart.HouseStyle;
 import io.mailtune.demo.brightcart.SupportCase;
 import io.mailtune.demo.brightcart.SupportCaseGenerator;
-import io.mailtune.demo.recipe.DraftPrompt;
 import io.mailtune.embedded.kafka.EmbeddedKafkaBroker;
 import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.model.draft.CompanyProfile;
@@ -153,7 +152,7 @@ public final class RetuneBenchmark {
         List<Citation> citations = new ArrayList<>();
         for (String id : c.articleIds()) {
             HelpArticle a = generator.knowledgeBase().article(id);
-            SourcePassage p = new SourcePassage(a.id(), a.id() + "#key", a.title(), a.url(), DraftPrompt.excerpt(a), 1.0);
+            SourcePassage p = new SourcePassage(a.id(), a.id() + "#key", a.title(), a.url(), a.keyPassage(), 1.0);
             passages.add(p);
             citations.add(p.citation());
         }

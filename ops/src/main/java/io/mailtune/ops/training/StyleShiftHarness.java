@@ -8,16 +8,25 @@ import io.mailtune.model.lora.LoraTarget;
 import io.mailtune.model.lora.PeftFormat;
 import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.demo.recipe.StyleShiftExperiment;
+import io.mailtune.demo.recipe.DraftExample;
+import io.mailtune.demo.recipe.DemoRetrieval;
+import io.mailtune.demo.recipe.GroundedExamples;
+import io.mailtune.demo.brightcart.StyleEdit;
+import io.mailtune.retrieval.encode.minilm.MiniLmEncoder;
+import io.mailtune.retrieval.search.KnowledgeBase;
 import io.mailtune.model.runtime.LanguageModel;
 import io.mailtune.model.train.TrainingOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.Locale;
 
 /**
  * The house-style loop experiment on the bundled model: 200 approved replies restyled into
- * {@link HouseStyle#TICKETED} ({@code DemoSeeds.STYLE_SHIFT}), a LoRA re-tune on them, and compliance and content
+ * {@link HouseStyle#TICKETED} ({@code DemoSeeds.STYLE_SHIFT}), a LoRA re-tune on them (grounded prompts with hybrid
+ * retrieval in front, targets from the format), and compliance and content
  * chrF of drafts for held-out emails ({@code DemoSeeds.STYLE_HOLDOUT}) before and after.
  * Run: {@code java -cp <ops classpath> io.mailtune.ops.training.StyleShiftHarness [--model DIR] [--holdout N]
  * [--steps N] [--lr PEAK] [--targets q_proj,v_proj,...] [--adapter-out DIR]}; without {@code --model} it uses the
@@ -57,15 +66,30 @@ public final class StyleShiftHarness {
         }
         SupportCaseGenerator generator = SupportCaseGenerator.demo();
         TrainingOptions options = TrainingOptions.lora(steps, 17).withLearningRate(lr, lr / 10).withBatching(4096, 16, 1);
+        List<DraftExample> approved = new ArrayList<>();
+        List<DraftExample> held;
+        try (KnowledgeBase kb = DemoRetrieval.open(Path.of(System.getProperty("java.io.tmpdir"), "mailtune-style-shift"),
+                new MiniLmEncoder())) {
+            List<StyleEdit> edits = generator.styleEdits(DemoSeeds.STYLE_SHIFT, 200, HouseStyle.TICKETED);
+            List<DraftExample> drafted = GroundedExamples.demo(kb, generator, edits.stream().map(StyleEdit::supportCase).toList());
+            for (int i = 0; i < edits.size(); i++) {
+                DraftExample e = drafted.get(i);
+                if (e.reply() != null) {  // retrieval brought what the reply quotes into the prompt
+                    approved.add(new DraftExample(e.caseId(), e.input(), edits.get(i).approved(), edits.get(i).approved(),
+                            e.keyInstructions(), e.handOff()));
+                }
+            }
+            held = GroundedExamples.demo(kb, generator, generator.generate(DemoSeeds.STYLE_HOLDOUT, holdout));
+        }
         try (LanguageModel model = LanguageModel.load(dir)) {
-            StyleShiftExperiment.Outcome o = StyleShiftExperiment.run(model, generator,
-                    generator.styleEdits(DemoSeeds.STYLE_SHIFT, 200, HouseStyle.TICKETED),
-                    generator.generate(DemoSeeds.STYLE_HOLDOUT, holdout), HouseStyle.DEFAULT, HouseStyle.TICKETED,
-                    new LoraConfig(8, 16, targets, false, "mailtune-bundled"), options, p -> {
+            StyleShiftExperiment.Outcome o = StyleShiftExperiment.run(model, approved, held, HouseStyle.DEFAULT,
+                    HouseStyle.TICKETED, new LoraConfig(8, 16, targets, false, "mailtune-bundled"), options, p -> {
                         if (p.step() % 10 == 0) {
                             System.out.println(p);
                         }
                     });
+            System.out.println("approved replies trained on: " + approved.size() + " of 200 (the rest quote a sentence"
+                    + " retrieval did not bring into the prompt); example re-tuned draft:\n" + o.tunedDrafts().getFirst());
             System.out.printf(Locale.ROOT, "style compliance (%s) on %d holdout drafts: base %.1f %% -> re-tuned %.1f %%%n",
                     HouseStyle.TICKETED.name(), holdout, 100 * o.baseCompliance(), 100 * o.tunedCompliance());
             System.out.printf(Locale.ROOT, "content chrF: base %.2f -> re-tuned %.2f (difference %.2f, 95 %% CI %.2f .. %.2f);"

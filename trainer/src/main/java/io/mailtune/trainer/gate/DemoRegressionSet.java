@@ -4,7 +4,6 @@ import io.mailtune.demo.brightcart.DemoSeeds;
 import io.mailtune.demo.brightcart.HelpArticle;
 import io.mailtune.demo.brightcart.SupportCase;
 import io.mailtune.demo.brightcart.SupportCaseGenerator;
-import io.mailtune.demo.recipe.DraftPrompt;
 import io.mailtune.model.draft.CompanyProfile;
 import io.mailtune.model.draft.CustomerMessage;
 import io.mailtune.model.draft.DraftInput;
@@ -35,7 +34,7 @@ public final class DemoRegressionSet {
             String key = null;
             for (String id : c.articleIds()) {
                 HelpArticle a = generator.knowledgeBase().article(id);
-                passages.add(new Passage(a.id(), a.id() + "#key", a.title(), a.url(), DraftPrompt.excerpt(a), 1.0, 1.0, false));
+                passages.add(new Passage(a.id(), a.id() + "#key", a.title(), a.url(), a.keyPassage(), 1.0, 1.0, false));
                 right.add(a.id());
                 if (key == null) {
                     key = a.keyInstruction();

@@ -1,0 +1,81 @@
+package io.mailtune.demo.recipe;
+
+import io.mailtune.demo.brightcart.DemoArticles;
+import io.mailtune.demo.brightcart.SupportCase;
+import io.mailtune.demo.brightcart.SupportCaseGenerator;
+import io.mailtune.demo.synthetic.CaseWriter;
+import io.mailtune.demo.synthetic.CompanyIndex;
+import io.mailtune.demo.synthetic.SyntheticCase;
+import io.mailtune.demo.synthetic.SyntheticCompany;
+import io.mailtune.model.draft.CompanyProfile;
+import io.mailtune.model.draft.CustomerMessage;
+import io.mailtune.model.draft.DraftInput;
+import io.mailtune.model.draft.GroundedFormat;
+import io.mailtune.model.draft.Passage;
+import io.mailtune.model.draft.SourceSentence;
+import io.mailtune.retrieval.search.KnowledgeBase;
+import io.mailtune.retrieval.search.SearchFilters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Draft examples with the project's real hybrid retrieval in front: each email's passages are what the knowledge
+ * base returns for it, so the drafter learns from (and is measured on) the distractors and misses it will meet.
+ */
+public final class GroundedExamples {
+
+    /** Passages per prompt. */
+    public static final int PASSAGES = 5;
+
+    /** The demo company as a deployment would configure it. */
+    public static final CompanyProfile BRIGHTCART = new CompanyProfile("Brightcart", "", "", "en",
+            "This needs a member of our team to look at it personally, so I have passed it to a colleague who will follow"
+                    + " up with you by email within two business days.");
+
+    private static final GroundedFormat FORMAT = new GroundedFormat();
+
+    private GroundedExamples() {
+    }
+
+    /** The search text for an email: its subject and body. */
+    public static String query(CustomerMessage email) {
+        return (email.subject() + "\n" + email.text()).strip();
+    }
+
+    /** Examples for generated cases of synthetic companies already added to {@code index}. */
+    public static List<DraftExample> synthetic(CompanyIndex index, SyntheticCompany company, long seed, int count) {
+        CaseWriter writer = new CaseWriter();
+        List<DraftExample> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            SyntheticCase c = writer.caseAt(company, seed, i);
+            List<Passage> passages = index.search(company.id(), query(c.email()), PASSAGES);
+            DraftInput input = new DraftInput(company.profile(), c.email(), c.history(), passages);
+            Set<String> shown = FORMAT.sources(input).stream().map(SourceSentence::text).collect(Collectors.toSet());
+            out.add(new DraftExample(c.caseId(), input, c.reply(shown::contains), c.reference(), c.keyInstructions(), c.handOff()));
+        }
+        return out;
+    }
+
+    /**
+     * Examples for demo cases, searched in {@code demoIndex} (which holds the demo articles, see
+     * {@link DemoArticles#copyTo}). A case whose key instruction retrieval did not bring into the prompt keeps its gold
+     * reply as reference but is marked by {@code reply == null}: its gold cannot be written from the prompt.
+     */
+    public static List<DraftExample> demo(KnowledgeBase demoIndex, SupportCaseGenerator generator, List<SupportCase> cases) {
+        List<DraftExample> out = new ArrayList<>(cases.size());
+        for (SupportCase c : cases) {
+            CustomerMessage email = CustomerMessage.of(c.customerName(), c.customerEmail(), c.subject(), c.body());
+            List<Passage> passages = CompanyIndex.passages(demoIndex.search(query(email), SearchFilters.NONE, PASSAGES), Set.of());
+            DraftInput input = new DraftInput(BRIGHTCART, email, List.of(), passages);
+            List<String> keys = c.articleIds().stream().map(id -> generator.knowledgeBase().article(id).keyInstruction()).toList();
+            Set<String> shown = FORMAT.sources(input).stream().map(SourceSentence::text).collect(Collectors.toSet());
+            boolean writable = shown.containsAll(keys);
+            out.add(new DraftExample(c.caseId(), input, writable ? c.goldReply().strip() : null, c.goldReply().strip(), keys,
+                    c.isHandOff()));
+        }
+        return out;
+    }
+}

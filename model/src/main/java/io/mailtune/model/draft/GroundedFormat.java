@@ -1,0 +1,317 @@
+package io.mailtune.model.draft;
+
+import io.mailtune.core.reply.ThreadTurn;
+import io.mailtune.model.tokenizer.ChatMessage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The grounded format: the model writes the reply's words, and everything that must be exact reaches the reply
+ * through a slot the renderer fills verbatim, so a model cannot invent it.
+ *
+ * <p>The prompt lists the retrieved articles with how well each matches the email ({@link MatchStrength}, from the
+ * passage's vector similarity and the format's calibrated thresholds) and their quotable sentences, numbered by
+ * lexical overlap with the email (1 = best). The model answers with text and slots:
+ * {@code {name}} (the customer's name from the email, {@link GreetingName}), {@code {company}} (the profile's name),
+ * {@code {signature}} (the profile's sign-off block), {@code {handoff}} (the profile's hand-off sentence), and
+ * {@code {N}} (source sentence N, word for word; a run of quotes is put back in reading order, list items on lines
+ * of their own). The renderer checks the model's own words: a sentence holding a digit, a menu path, an address or
+ * a capitalised word that appears nowhere in the prompt is dropped, so numbers, paths, names and products can only
+ * come from the sources. A reply that quotes nothing is a hand-off.
+ */
+public final class GroundedFormat implements DraftFormat {
+
+    /** The value of {@value DraftFormats#CONFIG_KEY} in a checkpoint trained on this format. */
+    public static final String ID = "grounded-1";
+
+    /** The most source sentences a prompt lists. */
+    public static final int MAX_SOURCES = 12;
+
+    private static final Pattern SLOT = Pattern.compile("\\{(name|company|signature|handoff|\\d{1,3})}");
+    private static final Pattern QUOTE_RUN = Pattern.compile("\\{\\d{1,3}}(?:[ \\t]*\\{\\d{1,3}})*");
+    private static final Pattern MARKER_LINE = Pattern.compile("(?m)^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+(?=\\{\\d)");
+    private static final Pattern UNSAFE = Pattern.compile("\\p{N}|[>→›]|@|https?:|www\\.|\\{|}");
+    private static final Pattern SIGN_OFF = Pattern.compile(
+            "^(?:best|kind|warm|many)? ?(?:regards|wishes|thanks|cheers|sincerely|best|talk soon|yours)[^\\n]{0,20},?\\n",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}'’-]*");
+    // Capitalised words a reply may use without a source: the pronoun and the words of team names and sign-offs.
+    private static final Set<String> ALWAYS_ALLOWED = Set.of("I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll", "I'd", "I’d",
+            "OK", "Team", "Support", "Care", "Customer", "Customers", "Service", "Services", "Help", "Desk", "Centre",
+            "Center", "Success", "Crew", "Regards", "Thanks", "Best", "Kind", "Warm", "Many");
+
+    private static final String INSTRUCTIONS = "You write {company}'s reply to the customer's email below. Use your own"
+            + " words for greeting, thanks and closing, and take every fact from the sources: write {N} to quote source"
+            + " sentence N word for word, {name} for the customer's name, {company} for the company's name, {signature}"
+            + " for its sign-off, and {handoff} to pass the email to a colleague when no source answers it. Never write"
+            + " a number, name, product or menu path yourself.";
+
+    @Override
+    public List<ChatMessage> prompt(DraftInput input, PromptBudget budget) {
+        List<SourceSentence> sources = new ArrayList<>(sources(input));
+        List<ThreadTurn> history = new ArrayList<>(input.history());
+        String text = input.email().text();
+        while (true) {
+            String system = system(input, sources, history);
+            String user = email(input.email(), text);
+            if (budget.count(system) + budget.count(user) + 16 <= budget.maxTokens()) {
+                return List.of(ChatMessage.system(system), ChatMessage.user(user));
+            }
+            if (!history.isEmpty()) {
+                history.removeFirst();       // the oldest turns matter least
+            } else if (sources.size() > 3) {
+                sources.removeLast();        // then the weakest sources
+            } else if (text.length() > 40) {
+                text = text.substring(0, (int) (text.length() * 0.8));  // the question usually comes first
+            } else {
+                return List.of(ChatMessage.system(system), ChatMessage.user(user));
+            }
+        }
+    }
+
+    /** The numbered source sentences a prompt for {@code input} offers (before any trimming to a budget). */
+    public List<SourceSentence> sources(DraftInput input) {
+        List<SourceSentence> ranked = SourceSentences.ranked(input);
+        return ranked.subList(0, Math.min(MAX_SOURCES, ranked.size()));
+    }
+
+    @Override
+    public RenderedDraft render(DraftInput input, String modelOutput) {
+        List<SourceSentence> sources = sources(input);
+        Set<String> known = knownWords(input);
+        Set<Integer> citedPassages = new LinkedHashSet<>();
+        boolean handOffSlot = modelOutput.contains("{handoff}");
+        List<String> paragraphs = new ArrayList<>();
+        for (String paragraph : modelOutput.replace("\r\n", "\n").strip().split("\n\\s*\n")) {
+            List<String> lines = new ArrayList<>();
+            for (String line : paragraph.replaceAll(MARKER_LINE.pattern(), "").split("\n")) {
+                String rendered = renderLine(input, line, sources, known, citedPassages).strip();
+                if (!rendered.isEmpty()) {
+                    lines.add(rendered);
+                }
+            }
+            if (!lines.isEmpty()) {
+                paragraphs.add(String.join("\n", lines));
+            }
+        }
+        signOff(input.company(), paragraphs, modelOutput.contains("{signature}"));
+        boolean handOff = handOffSlot || citedPassages.isEmpty();
+        if (citedPassages.isEmpty() && !handOffSlot) {
+            // Grounded by construction: a reply with nothing quoted answers nothing, so it says so.
+            paragraphs.add(Math.min(1, paragraphs.size()), input.company().handOffText());
+        }
+        List<Passage> cited = handOff && citedPassages.isEmpty() ? List.of()
+                : citedPassages.stream().map(i -> input.passages().get(i)).toList();
+        return new RenderedDraft(String.join("\n\n", paragraphs), handOff, cited);
+    }
+
+    /**
+     * The profile's signature, when it has one, is the sign-off: it takes the place of a sign-off the model wrote in
+     * its own words, or is appended. Without one, a {@code {signature}} slot becomes a plain sign-off.
+     */
+    private static void signOff(CompanyProfile company, List<String> paragraphs, boolean slot) {
+        if (company.signature().isEmpty()) {
+            if (slot) {
+                int at = paragraphs.indexOf("");
+                String plain = "Best regards,\n" + company.name();
+                if (at >= 0) {
+                    paragraphs.set(at, plain);
+                } else {
+                    paragraphs.add(plain);
+                }
+            }
+            paragraphs.removeIf(String::isEmpty);
+            return;
+        }
+        paragraphs.removeIf(String::isEmpty);
+        if (paragraphs.contains(company.signature())) {
+            return;
+        }
+        if (!paragraphs.isEmpty() && SIGN_OFF.matcher(paragraphs.getLast()).find()) {
+            paragraphs.set(paragraphs.size() - 1, company.signature());
+        } else {
+            paragraphs.add(company.signature());
+        }
+    }
+
+    private static String renderLine(DraftInput input, String line, List<SourceSentence> sources, Set<String> known,
+                                     Set<Integer> cited) {
+        StringBuilder out = new StringBuilder();
+        Matcher run = QUOTE_RUN.matcher(line);
+        int at = 0;
+        while (run.find()) {
+            out.append(renderText(input, line.substring(at, run.start()), known));
+            out.append(quotes(run.group(), sources, cited));
+            at = run.end();
+        }
+        out.append(renderText(input, line.substring(at), known));
+        return out.toString().replaceAll("[ \\t]+\n", "\n").replaceAll("[ \\t]{2,}", " ");
+    }
+
+    /** A run of quotes in reading order: running text joined by spaces, list items on lines of their own. */
+    private static String quotes(String run, List<SourceSentence> sources, Set<Integer> cited) {
+        List<SourceSentence> quoted = new ArrayList<>();
+        Matcher m = SLOT.matcher(run);
+        while (m.find()) {
+            int label = Integer.parseInt(m.group(1));
+            sources.stream().filter(s -> s.label() == label).findFirst()
+                    .filter(s -> !quoted.contains(s)).ifPresent(quoted::add);
+        }
+        quoted.sort(Comparator.comparingInt(SourceSentence::passage).thenComparingInt(SourceSentence::position));
+        StringBuilder out = new StringBuilder();
+        boolean afterItem = false;
+        for (SourceSentence s : quoted) {
+            cited.add(s.passage());
+            if (s.listItem()) {
+                out.append('\n').append(s.marker()).append(' ').append(s.text());
+            } else {
+                out.append(out.isEmpty() ? "" : afterItem ? "\n" : " ").append(s.text());
+            }
+            afterItem = s.listItem();
+        }
+        return out.toString();
+    }
+
+    /** The model's own words with name, company, signature and hand-off slots filled; unverifiable sentences dropped. */
+    private static String renderText(DraftInput input, String text, Set<String> known) {
+        if (text.isBlank()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String sentence : text.split("(?<=[.!?:,;])(?=\\s)")) {
+            String filled = fill(input, sentence);
+            String words = SLOT.matcher(sentence).replaceAll(" ");
+            if (verified(words, known)) {
+                out.append(filled);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String fill(DraftInput input, String sentence) {
+        String name = GreetingName.of(input.email());
+        String s = name.isEmpty() ? sentence.replaceAll("[ \\t]*\\{name}", "") : sentence.replace("{name}", name);
+        return s.replace("{company}", input.company().name())
+                .replace("{signature}", input.company().signature())
+                .replace("{handoff}", input.company().handOffText())
+                .replaceAll("\\{\\d{1,3}}", "");
+    }
+
+    private static boolean verified(String words, Set<String> known) {
+        if (UNSAFE.matcher(words).find()) {
+            return false;
+        }
+        Matcher m = CAPITALISED.matcher(words);
+        boolean first = true;
+        while (m.find()) {
+            String w = m.group();
+            boolean sentenceStart = first && words.substring(0, m.start()).isBlank();
+            first = false;
+            if (!sentenceStart && !ALWAYS_ALLOWED.contains(w) && !known.contains(w.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every word the prompt holds (lower-cased): what the model's own words may mention by name. */
+    private static Set<String> knownWords(DraftInput input) {
+        StringBuilder all = new StringBuilder(input.company().name()).append(' ').append(input.company().signature())
+                .append(' ').append(input.company().tone()).append(' ').append(input.email().senderName()).append(' ')
+                .append(input.email().subject()).append(' ').append(input.email().text());
+        input.passages().forEach(p -> all.append(' ').append(p.title()).append(' ').append(p.text()));
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("[\\p{L}\\p{N}'’-]+").matcher(all.toString().toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    @Override
+    public String target(DraftInput input, String sentReply) {
+        String reply = sentReply.replace("\r\n", "\n").strip();
+        CompanyProfile company = input.company();
+        if (!company.signature().isEmpty() && reply.endsWith(company.signature())) {
+            reply = reply.substring(0, reply.length() - company.signature().length()).strip() + "\n\n{signature}";
+        }
+        reply = reply.replace(company.handOffText(), "{handoff}");
+        List<SourceSentence> sources = new ArrayList<>(sources(input));
+        sources.sort(Comparator.comparingInt((SourceSentence s) -> -s.text().length()));
+        for (SourceSentence s : sources) {
+            reply = Pattern.compile("(?m)(^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+)?" + Pattern.quote(s.text()))
+                    .matcher(reply).replaceAll(Matcher.quoteReplacement("{" + s.label() + "}"));
+        }
+        String name = GreetingName.of(input.email());
+        int firstBreak = reply.indexOf('\n');
+        String head = firstBreak < 0 ? reply : reply.substring(0, firstBreak);
+        if (!name.isEmpty() && head.contains(name)) {
+            reply = head.replaceFirst(Pattern.quote(name), "{name}") + (firstBreak < 0 ? "" : reply.substring(firstBreak));
+        }
+        return reply.replace(company.name(), "{company}");
+    }
+
+    @Override
+    public List<String> stopStrings() {
+        return List.of("<|im_end|>", "<|endoftext|>");
+    }
+
+    private static String system(DraftInput input, List<SourceSentence> sources, List<ThreadTurn> history) {
+        CompanyProfile company = input.company();
+        StringBuilder s = new StringBuilder(INSTRUCTIONS.replace("{company}'s", company.name() + "'s"));
+        s.append("\nCompany: ").append(company.name());
+        if (!company.tone().isEmpty()) {
+            s.append("\nTone: ").append(company.tone());
+        }
+        s.append("\n\nArticles:");
+        List<Passage> passages = input.passages();
+        List<String> articles = passages.stream().map(Passage::articleId).distinct().toList();
+        double[] similarity = SourceSentences.articleSimilarity(passages);
+        if (articles.isEmpty()) {
+            s.append("\nnone found");
+        }
+        for (int a = 0; a < articles.size(); a++) {
+            int first = passages.stream().map(Passage::articleId).toList().indexOf(articles.get(a));
+            s.append('\n').append(letter(a)).append(". ").append(passages.get(first).title()).append(" (")
+                    .append(MatchStrength.of(similarity[first]).word()).append(')');
+        }
+        if (!sources.isEmpty()) {
+            s.append("\n\nSources:");
+            for (SourceSentence source : sources) {
+                s.append("\n{").append(source.label()).append("} ")
+                        .append(letter(articles.indexOf(passages.get(source.passage()).articleId()))).append(": ")
+                        .append(source.text());
+            }
+        }
+        if (!history.isEmpty()) {
+            s.append("\n\nEarlier in this conversation:");
+            for (ThreadTurn turn : history) {
+                s.append('\n').append(turn.author() == ThreadTurn.Author.STAFF ? "Support: " : "Customer: ")
+                        .append(turn.text().strip().replace("\n", " "));
+            }
+        }
+        return s.toString();
+    }
+
+    private static String letter(int passage) {
+        return passage < 26 ? String.valueOf((char) ('A' + passage)) : "P" + (passage + 1);
+    }
+
+    private static String email(CustomerMessage email, String text) {
+        String from = email.senderName().isEmpty() ? "<" + email.senderAddress() + ">"
+                : email.senderName() + " <" + email.senderAddress() + ">";
+        StringBuilder s = new StringBuilder("From: ").append(from).append("\nSubject: ").append(email.subject())
+                .append("\n\n").append(text.strip());
+        for (String forwarded : email.forwarded()) {
+            s.append("\n\nForwarded message:\n").append(forwarded.strip());
+        }
+        return s.toString();
+    }
+}
