@@ -1,0 +1,189 @@
+package io.mailtune.agent.flow;
+
+import io.mailtune.core.contract.Topics;
+import io.mailtune.core.reply.ApprovedReply;
+import io.mailtune.core.reply.ReviewOutcome;
+import io.mailtune.core.reply.ReviewVerdict;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole path on real servers (GreenMail IMAP and SMTP, a KRaft broker, PostgreSQL): an email arrives, a draft
+ * appears, a reviewer approves it through the API, the customer receives the reply in the right thread with the
+ * signature once, and the approved reply and its review outcome are on Kafka exactly once.
+ */
+@QuarkusTest
+@QuarkusTestResource(AgentTestResources.class)
+class ReviewFlowTest {
+
+    private static AgentTestResources servers() {
+        return AgentTestResources.current();
+    }
+
+    private static String arrive(String from, String subject, String text, String inReplyTo) {
+        String messageId = TestMail.newMessageId();
+        servers().mailbox().deliver(AgentTestResources.SUPPORT, TestMail.customer(from, subject, text, messageId, inReplyTo, Map.of()));
+        return messageId;
+    }
+
+    @Test
+    void anApprovedDraftReachesTheCustomerInTheirThreadAndKafkaExactlyOnce() throws Exception {
+        String customer = "grace.hopper@example.com";
+        String messageId = arrive(customer, "Refund for order 1234", "Hi, I returned the lamp two weeks ago. When do I get my refund?", null);
+        Map<String, Object> line = Desk.awaitDraft("Refund for order 1234", "READY");
+        String draftId = (String) line.get("draftId");
+        JsonPath draft = Desk.draft(draftId);
+        assertFalse(draft.getString("text").isBlank());
+        assertFalse(draft.getString("text").contains("The Acme Help Team"), "the stored draft carries no signature");
+        assertFalse(draft.getList("passages").isEmpty(), "the draft shows the passages it was written from");
+        assertNotNull(draft.get("confidence.meanLogProb"));
+        assertEquals("base", draft.getString("summary.adapterVersion"));
+
+        String edited = draft.getString("text") + "\n\nPS: thanks for your patience.\n\n" + AgentTestResources.SIGNATURE;
+        JsonPath decision = Desk.admin().body(Map.of("version", draft.getLong("summary.version"), "text", edited))
+                .post("/api/drafts/" + draftId + "/approve").then().statusCode(200).extract().jsonPath();
+        assertEquals("EDITED", decision.getString("verdict"));
+        String replyId = decision.getString("replyId");
+
+        MimeMessage reply = Desk.await("the reply in " + customer + "'s mailbox", Duration.ofSeconds(30),
+                () -> servers().relay().messagesFor(customer), l -> !l.isEmpty()).stream().map(TestMail::parse).findFirst().orElseThrow();
+        assertEquals(messageId, reply.getHeader("In-Reply-To")[0]);
+        assertTrue(reply.getHeader("References")[0].contains(messageId));
+        assertEquals("Re: Refund for order 1234", reply.getSubject());
+        String body = ((String) reply.getContent()).replace("\r\n", "\n");
+        assertTrue(body.contains("PS: thanks for your patience."), body);
+        assertEquals(1, body.split("The Acme Help Team", -1).length - 1, "the signature appears exactly once:\n" + body);
+
+        List<ApprovedReply> approved = Topic.read(servers().bootstrapServers(), Topics.APPROVED, r -> r.draftId().equals(draftId),
+                1, Duration.ofSeconds(20));
+        assertEquals(1, approved.size(), "the approved reply is on Kafka exactly once");
+        ApprovedReply a = approved.getFirst();
+        assertEquals(replyId, a.replyId());
+        assertEquals(customer, a.customer().address());
+        assertFalse(a.sentText().contains("The Acme Help Team"), "sentText carries no signature");
+        assertTrue(a.editDistance() > 0);
+        assertFalse(a.passages().isEmpty());
+        List<ReviewOutcome> outcomes = Topic.read(servers().bootstrapServers(), Topics.REVIEW_OUTCOMES,
+                o -> o.draftId().equals(draftId), 1, Duration.ofSeconds(10));
+        assertEquals(1, outcomes.size());
+        assertEquals(ReviewVerdict.EDITED, outcomes.getFirst().verdict());
+        assertEquals("SENT", Desk.draft(draftId).getString("reply.status"));
+    }
+
+    @Test
+    void ofTwoReviewersApprovingTheSameVersionOneWinsAndTheOtherGets409() throws Exception {
+        arrive("alan@example.com", "Change my delivery address", "Can I still change the delivery address of my order?", null);
+        Map<String, Object> line = Desk.awaitDraft("Change my delivery address", "READY");
+        String draftId = (String) line.get("draftId");
+        long version = ((Number) line.get("version")).longValue();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> codes = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                codes.add(pool.submit(() -> {
+                    start.await();
+                    return Desk.admin().body(Map.of("version", version)).post("/api/drafts/" + draftId + "/approve").statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> seen = new ArrayList<>();
+            for (Future<Integer> f : codes) {
+                seen.add(f.get());
+            }
+            seen.sort(Integer::compareTo);
+            assertEquals(List.of(200, 409), seen);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Topic.read(servers().bootstrapServers(), Topics.APPROVED, r -> r.draftId().equals(draftId), 1,
+                Duration.ofSeconds(15)).size());
+    }
+
+    @Test
+    void aNewerMessageInTheThreadMakesTheDraftStaleAndTheRedraftSeesTheHistory() {
+        String first = arrive("ada@example.com", "Broken kettle", "My kettle stopped working after a week.", null);
+        String firstDraft = (String) Desk.awaitDraft("Broken kettle", "READY", "QUEUED", "DRAFTING").get("draftId");
+        arrive("ada@example.com", "Re: Broken kettle", "Also, the lid does not close any more.", first);
+        Map<String, Object> newer = Desk.awaitDraft("Re: Broken kettle", "READY");
+        assertEquals("STALE", Desk.draft(firstDraft).getString("summary.status"));
+        JsonPath redraft = Desk.draft((String) newer.get("draftId"));
+        List<String> thread = redraft.getList("thread.text");
+        assertEquals(2, thread.size(), "the thread view holds both messages: " + thread);
+        assertTrue(thread.getFirst().contains("stopped working"));
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndPublishesItsOutcome() {
+        arrive("linus@example.com", "Partner API keys", "How do I rotate my API key?", null);
+        Map<String, Object> line = Desk.awaitDraft("Partner API keys", "READY");
+        String draftId = (String) line.get("draftId");
+        long version = ((Number) line.get("version")).longValue();
+        Desk.admin().body(Map.of("version", version, "reason", " ")).post("/api/drafts/" + draftId + "/reject").then().statusCode(400);
+        Desk.admin().body(Map.of("version", version, "reason", "cites the wrong article")).post("/api/drafts/" + draftId + "/reject")
+                .then().statusCode(200);
+        List<ReviewOutcome> outcomes = Topic.read(servers().bootstrapServers(), Topics.REVIEW_OUTCOMES,
+                o -> o.draftId().equals(draftId), 1, Duration.ofSeconds(15));
+        assertEquals(1, outcomes.size());
+        assertEquals("cites the wrong article", outcomes.getFirst().rejectReason());
+        assertTrue(Topic.read(servers().bootstrapServers(), Topics.APPROVED, r -> r.draftId().equals(draftId), 1,
+                Duration.ofSeconds(3)).isEmpty(), "a rejected draft is never an approved reply");
+    }
+
+    @Test
+    void regeneratingWritesTheDraftAgainUnderANewVersion() {
+        arrive("barbara@example.com", "Invoice download", "Where can I download the invoice for my last order?", null);
+        Map<String, Object> line = Desk.awaitDraft("Invoice download", "READY");
+        String draftId = (String) line.get("draftId");
+        long version = ((Number) line.get("version")).longValue();
+        Desk.admin().body(Map.of("version", version)).post("/api/drafts/" + draftId + "/regenerate").then().statusCode(200);
+        Desk.admin().body(Map.of("version", version)).post("/api/drafts/" + draftId + "/regenerate").then().statusCode(409);
+        Map<String, Object> again = Desk.awaitDraft("Invoice download", "READY");
+        assertTrue(((Number) again.get("version")).longValue() > version + 1);
+    }
+
+    @Test
+    void anAutoReplyIsStoredAndVisibleButGetsNoDraft() {
+        String messageId = TestMail.newMessageId();
+        servers().mailbox().deliver(AgentTestResources.SUPPORT, TestMail.customer("away@example.com", "Out of office",
+                "I am away until Monday.", messageId, null, Map.of("Auto-Submitted", "auto-replied")));
+        List<Map<String, Object>> flagged = Desk.await("the auto-reply among flagged emails", Duration.ofSeconds(60),
+                () -> Desk.admin().get("/api/emails/flagged").then().statusCode(200).extract().jsonPath()
+                        .<Map<String, Object>>getList("").stream().filter(e -> messageId.equals(e.get("messageId"))).toList(),
+                l -> !l.isEmpty());
+        assertFalse(((List<?>) flagged.getFirst().get("flags")).isEmpty());
+        List<Map<String, Object>> drafts = Desk.admin().queryParam("status", "QUEUED,DRAFTING,READY,FAILED,STALE,APPROVED,REJECTED")
+                .queryParam("limit", 1000).get("/api/drafts").then().extract().jsonPath().getList("items");
+        assertTrue(drafts.stream().noneMatch(d -> "Out of office".equals(d.get("subject"))));
+    }
+
+    @Test
+    void theThreadViewServesTheRawMessageAndAttachmentsAsSafeDownloads() {
+        arrive("mary@example.com", "Damaged parcel", "The box arrived crushed.", null);
+        String emailId = (String) Desk.awaitDraft("Damaged parcel", "READY", "QUEUED", "DRAFTING").get("emailId");
+        JsonPath email = Desk.admin().get("/api/emails/" + emailId).then().statusCode(200).extract().jsonPath();
+        assertEquals("The box arrived crushed.", email.getString("newText").strip());
+        var raw = Desk.admin().get(email.getString("rawUrl")).then().statusCode(200).extract();
+        assertTrue(raw.header("Content-Disposition").startsWith("attachment"));
+        assertEquals("nosniff", raw.header("X-Content-Type-Options"));
+        assertTrue(raw.asString().contains("The box arrived crushed."));
+        Desk.admin().get("/api/emails/" + emailId + "/attachments/0").then().statusCode(404);
+    }
+}
