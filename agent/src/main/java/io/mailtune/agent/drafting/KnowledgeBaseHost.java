@@ -37,6 +37,7 @@ public class KnowledgeBaseHost {
     private Path folder;
     private volatile SyncReport lastSync;
     private volatile Instant lastSyncAt;
+    private volatile boolean closed;
 
     KnowledgeBaseHost(KnowledgeBaseSettings settings, StorageSettings storage) {
         this.settings = settings;
@@ -65,6 +66,9 @@ public class KnowledgeBaseHost {
     @Scheduled(every = "${mailtune.knowledge-base.reindex-interval}", delayed = "${mailtune.knowledge-base.reindex-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void watch() {
+        if (closed) {
+            return;
+        }
         try {
             reindex();
         } catch (RuntimeException e) {
@@ -98,7 +102,8 @@ public class KnowledgeBaseHost {
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
+        closed = true;
         if (kb != null) {
             kb.close();
         }
