@@ -78,7 +78,7 @@ public final class PromptSources {
                 continue;
             }
             out.add(new Passage(hit.citation().articleId(), hit.citation().chunkId(), hit.citation().title(),
-                    hit.citation().url(), hit.text(), hit.score().fused(), similarity, false));
+                    hit.citation().url(), hit.text(), hit.score().fused(), similarity, hit.internal()));
         }
         return out;
     }

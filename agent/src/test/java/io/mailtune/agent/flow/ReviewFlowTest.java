@@ -33,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(AgentTestResources.class)
 class ReviewFlowTest {
 
+    @jakarta.inject.Inject
+    io.mailtune.agent.drafting.KnowledgeBaseHost kb;
+
     private static AgentTestResources servers() {
         return AgentTestResources.current();
     }
@@ -172,6 +175,23 @@ class ReviewFlowTest {
         List<Map<String, Object>> drafts = Desk.admin().queryParam("status", "QUEUED,DRAFTING,READY,FAILED,STALE,APPROVED,REJECTED")
                 .queryParam("limit", 1000).get("/api/drafts").then().extract().jsonPath().getList("items");
         assertTrue(drafts.stream().noneMatch(d -> "Out of office".equals(d.get("subject"))));
+    }
+
+    @Test
+    void anArticleAddedToTheFolderIsUsedWithoutRestartAndInternalOnesNeverReachADraft() throws Exception {
+        java.nio.file.Path folder = kb.folder();
+        java.nio.file.Files.writeString(folder.resolve("zebra-cushions.md"), "---\nid: zebra-cushions\ntitle: Zebra cushion covers\n---\n"
+                + "# Zebra cushion covers\n\nOur zebra-striped cushion covers are machine washable at 30 degrees.\n");
+        java.nio.file.Files.writeString(folder.resolve("zebra-supplier.md"), "---\nid: zebra-supplier\ninternal: true\n---\n"
+                + "# Zebra cushion supplier\n\nStaff only: zebra cushion covers come from our supplier at cost price 2 euros.\n");
+        Desk.await("both articles indexed", Duration.ofSeconds(30), () -> kb.search("zebra cushion covers", 5).stream()
+                .map(h -> h.citation().articleId()).distinct().count(), n -> n >= 2);
+        arrive("zoe@example.com", "Zebra cushion covers", "Can I wash the zebra cushion covers in the machine?", null);
+        JsonPath draft = Desk.draft((String) Desk.awaitDraft("Zebra cushion covers", "READY").get("draftId"));
+        List<String> articles = draft.getList("passages.articleId");
+        assertTrue(articles.contains("zebra-cushions"), "the new article is used: " + articles);
+        assertFalse(articles.contains("zebra-supplier"), "an internal article never reaches a draft: " + articles);
+        assertFalse(draft.getString("text").contains("cost price"));
     }
 
     @Test

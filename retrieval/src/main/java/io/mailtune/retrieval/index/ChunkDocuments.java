@@ -70,6 +70,9 @@ public final class ChunkDocuments {
             if (article.keyInstruction() != null) {
                 doc.add(new StoredField(IndexFields.KEY_INSTRUCTION, article.keyInstruction()));
             }
+            if (article.internal()) {
+                doc.add(new StoredField(IndexFields.INTERNAL, "1"));
+            }
             doc.add(new Field(IndexFields.BODY, chunk.text(), BODY_TYPE));
             doc.add(new StoredField(IndexFields.ORDINAL, chunk.ordinal()));
             if (i == 0) {

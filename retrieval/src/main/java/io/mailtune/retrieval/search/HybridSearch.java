@@ -51,7 +51,7 @@ final class HybridSearch {
     private static final Set<String> LOADED_FIELDS = Set.of(
             IndexFields.ARTICLE_ID, IndexFields.CHUNK_ID, IndexFields.TYPE, IndexFields.PRODUCT, IndexFields.LANGUAGE,
             IndexFields.TITLE, IndexFields.HEADING, IndexFields.ANCHOR, IndexFields.URL, IndexFields.UPDATED_AT,
-            IndexFields.KEY_INSTRUCTION, IndexFields.BODY);
+            IndexFields.KEY_INSTRUCTION, IndexFields.BODY, IndexFields.INTERNAL);
 
     private final Analyzer analyzer;
     private final int candidates;
@@ -183,7 +183,8 @@ final class HybridSearch {
                     updated == null ? null : Instant.ofEpochMilli(updated.numericValue().longValue()),
                     doc.get(IndexFields.KEY_INSTRUCTION),
                     new HitScore(c.bm25Rank, c.bm25Rank > 0 ? c.bm25Score : Float.NaN, c.vectorRank,
-                            c.vectorRank > 0 ? c.vectorSimilarity : Float.NaN, c.fused)));
+                            c.vectorRank > 0 ? c.vectorSimilarity : Float.NaN, c.fused),
+                    "1".equals(doc.get(IndexFields.INTERNAL))));
         }
         return out;
     }

@@ -21,6 +21,7 @@ import java.util.List;
  * @param updatedAt      when the article last changed, or null
  * @param keyInstruction the article's instruction for the drafting model, or null
  * @param score          ranks and scores behind the position
+ * @param internal       the passage comes from an article marked internal: never put it in front of a customer
  */
 public record SearchHit(
         Citation citation,
@@ -33,7 +34,8 @@ public record SearchHit(
         String language,
         Instant updatedAt,
         String keyInstruction,
-        HitScore score) {
+        HitScore score,
+        boolean internal) {
 
     /** Copies the term list. */
     public SearchHit {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param keyInstruction one instruction the drafting model must follow when it uses this article, or null
  * @param contentHash    SHA-256 over the raw content and the indexing pipeline, so unchanged articles are skipped
  * @param sections       the article's text by heading, in reading order
+ * @param internal       marked internal (front matter {@code internal: true}): for staff only, never for a customer's reply
  */
 public record Article(
         String id,
@@ -31,7 +32,8 @@ public record Article(
         Instant updatedAt,
         String keyInstruction,
         String contentHash,
-        List<Section> sections) {
+        List<Section> sections,
+        boolean internal) {
 
     /** Validates required fields and copies the sections. */
     public Article {
@@ -48,6 +50,12 @@ public record Article(
         if (sections.stream().allMatch(s -> s.blocks().isEmpty())) {
             throw new IllegalArgumentException("article '" + id + "' has no text");
         }
+    }
+
+    /** An article customers may see (not internal). */
+    public Article(String id, SourceType type, String origin, String path, String title, String url, String product,
+                   String language, Instant updatedAt, String keyInstruction, String contentHash, List<Section> sections) {
+        this(id, type, origin, path, title, url, product, language, updatedAt, keyInstruction, contentHash, sections, false);
     }
 
     /** The key that identifies this article in the index across source types and origins. */

@@ -112,7 +112,17 @@ public final class ArticleReader {
         String hash = Hashing.sha256Hex(pipelineFingerprint + "\n" + Hashing.sha256Hex(bytes));
         return new Article(id, SourceType.ARTICLE, origin, relativePath, title, emptyToNull(meta.get("url")),
                 emptyToNull(meta.get("product")), language, updatedAt, emptyToNull(meta.get("key-instruction")), hash,
-                parsed.sections());
+                parsed.sections(), parseInternal(file, meta.get("internal")));
+    }
+
+    private static boolean parseInternal(Path file, String value) throws ArticleRejectedException {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new ArticleRejectedException(file + ": internal '" + value + "' must be true or false");
     }
 
     private byte[] readBytes(Path file) throws ArticleRejectedException {
