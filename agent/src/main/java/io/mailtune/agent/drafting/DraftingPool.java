@@ -32,7 +32,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +66,7 @@ public class DraftingPool {
     private final Counter failed;
     private final Timer generation;
     private final DistributionSummary tokensPerSecond;
-    private final Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, Claim> inFlight = new ConcurrentHashMap<>();
     private ExecutorService workers;
     private Thread loop;
     private volatile boolean running;
@@ -122,7 +124,7 @@ public class DraftingPool {
                 List<Claim> claims = free == 0 ? List.of() : drafts.claim(owner, settings.lease(), free);
                 for (Claim claim : claims) {
                     slots.acquireUninterruptibly();
-                    inFlight.add(claim.draftId());
+                    inFlight.put(claim.draftId(), claim);
                     workers.execute(() -> write(claim));
                 }
                 if (claims.isEmpty()) {
@@ -226,6 +228,14 @@ public class DraftingPool {
         }
         if (workers != null) {
             workers.shutdownNow();
+        }
+        // Drafts still being written go back to the queue now instead of waiting for their leases to expire.
+        for (Claim claim : inFlight.values()) {
+            try {
+                drafts.release(claim);
+            } catch (RuntimeException e) {
+                LOG.warnf("draft %s stays claimed until its lease expires: %s", claim.draftId(), e.getMessage());
+            }
         }
     }
 

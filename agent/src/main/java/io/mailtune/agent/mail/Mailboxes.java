@@ -6,6 +6,7 @@ import io.mailtune.agent.embedded.DemoCompany;
 import io.mailtune.agent.embedded.DemoMailServer;
 import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.embedded.mail.EmbeddedMailServer;
+import io.mailtune.ingest.imap.AfterIngest;
 import io.mailtune.ingest.imap.FirstSync;
 import io.mailtune.ingest.imap.ImapAuth;
 import io.mailtune.ingest.imap.MailboxConfig;
@@ -16,6 +17,7 @@ import io.mailtune.ingest.smtp.SmtpConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,8 +58,8 @@ public class Mailboxes {
         own.add(EmailAddress.of(m.address()));
         m.aliases().orElse(List.of()).forEach(a -> own.add(EmailAddress.of(a)));
         MailboxConfig imap = new MailboxConfig(id, m.host(), m.port(), m.security(), m.username(), auth, m.folders(),
-                own, m.firstSync(), true, java.time.Duration.ofSeconds(60), java.time.Duration.ofMinutes(25), 50,
-                io.mailtune.ingest.imap.AfterIngest.NOTHING, null, m.trustedTlsHosts().orElse(null));
+                own, m.firstSync(), true, Duration.ofSeconds(60), Duration.ofMinutes(25), 50, AfterIngest.NOTHING, null,
+                m.trustedTlsHosts().orElse(null));
         MailSettings.Smtp s = m.smtp();
         ImapAuth smtpAuth = s.passwordEnv()
                 .<ImapAuth>map(env -> new ImapAuth.Password(Secrets.fromEnvironment(env, where + "smtp.password-env")))
