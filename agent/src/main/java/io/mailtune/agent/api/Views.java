@@ -47,11 +47,13 @@ public class Views {
         this.clock = clock;
     }
 
-    DraftSummary summary(Draft d) {
+    /** The queue line of a draft. */
+    public DraftSummary summary(Draft d) {
         return DraftSummary.of(d, emails.find(d.emailId()).orElse(null), clock.instant());
     }
 
-    DraftView draft(Draft d, String viewer) {
+    /** A draft's full view for {@code viewer} (who is left out of the other viewers). */
+    public DraftView draft(Draft d, String viewer) {
         StoredEmail email = emails.find(d.emailId()).orElseThrow(() -> new IllegalStateException("draft " + d.draftId()
                 + " answers email " + d.emailId() + ", which is not stored"));
         var w = d.written();
@@ -68,7 +70,8 @@ public class Views {
         return new DraftView.ReplyView(r.replyId(), r.status(), r.attempts(), r.lastError(), r.messageId(), r.sentAt());
     }
 
-    List<DraftView.ThreadMessage> thread(InboundEmail email) {
+    /** The thread of an email, oldest first: customer messages and replies sent. */
+    public List<DraftView.ThreadMessage> thread(InboundEmail email) {
         List<DraftView.ThreadMessage> out = new ArrayList<>();
         for (StoredEmail e : emails.thread(email.threadId())) {
             out.add(new DraftView.ThreadMessage("customer", e.emailId(), e.email().normalisedText(), e.email().receivedAt()));
@@ -78,7 +81,8 @@ public class Views {
         return out;
     }
 
-    EmailView email(StoredEmail stored) {
+    /** An email's thread-view data: new text, folded history, files, flags. */
+    public EmailView email(StoredEmail stored) {
         InboundEmail e = stored.email();
         String base = "/api/emails/" + e.emailId();
         String fullText = null;
@@ -106,7 +110,7 @@ public class Views {
     }
 
     /** The raw bytes of an email, or null when the store no longer has them. */
-    byte[] raw(InboundEmail e) {
+    public byte[] raw(InboundEmail e) {
         try {
             return mail.rawMessages().read(e.raw());
         } catch (RuntimeException missing) {

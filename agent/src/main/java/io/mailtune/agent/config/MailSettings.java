@@ -6,6 +6,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +65,14 @@ public interface MailSettings {
 
         /** Hosts whose self-signed certificate is trusted (test servers). */
         Optional<String> trustedTlsHosts();
+
+        /** Wait for new mail with IMAP IDLE when the server offers it; false polls. */
+        @WithDefault("true")
+        boolean idle();
+
+        /** How often to look for new mail without IDLE. */
+        @WithDefault("60s")
+        Duration pollInterval();
 
         /** The outgoing server for replies. */
         Smtp smtp();

@@ -185,11 +185,12 @@ class ReviewFlowTest {
         java.nio.file.Files.writeString(folder.resolve("zebra-supplier.md"), "---\nid: zebra-supplier\ninternal: true\n---\n"
                 + "# Zebra cushion supplier\n\nStaff only: zebra cushion covers come from our supplier at cost price 2 euros.\n");
         Desk.await("both articles indexed", Duration.ofSeconds(30), () -> kb.search("zebra cushion covers", 5).stream()
-                .map(h -> h.citation().articleId()).distinct().count(), n -> n >= 2);
+                .map(h -> h.citation().articleId()).collect(java.util.stream.Collectors.toSet()),
+                ids -> ids.containsAll(List.of("zebra-cushions", "zebra-supplier")));
         arrive("zoe@example.com", "Zebra cushion covers", "Can I wash the zebra cushion covers in the machine?", null);
         JsonPath draft = Desk.draft((String) Desk.awaitDraft("Zebra cushion covers", "READY").get("draftId"));
         List<String> articles = draft.getList("passages.articleId");
-        assertTrue(articles.contains("zebra-cushions"), "the new article is used: " + articles);
+        assertTrue(articles.contains("zebra-cushions"), "the new article is used: " + draft.prettify());
         assertFalse(articles.contains("zebra-supplier"), "an internal article never reaches a draft: " + articles);
         assertFalse(draft.getString("text").contains("cost price"));
     }
