@@ -196,6 +196,47 @@ class ReviewFlowTest {
     }
 
     @Test
+    void anImageAttachmentMayBeShownAndAnHtmlOneOnlyDownloadsNeverSniffed() throws Exception {
+        jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
+        m.setFrom(new jakarta.mail.internet.InternetAddress("joan@example.com"));
+        m.setRecipient(jakarta.mail.Message.RecipientType.TO, new jakarta.mail.internet.InternetAddress(AgentTestResources.SUPPORT));
+        m.setSubject("Photo of the scratch");
+        jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText("The table arrived scratched, photo attached.", "UTF-8");
+        jakarta.mail.internet.MimeBodyPart png = new jakarta.mail.internet.MimeBodyPart();
+        byte[] pngBytes = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        png.setContent(pngBytes, "image/png");
+        png.setFileName("scratch.png");
+        png.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+        html.setContent("<script>alert(1)</script>", "text/html");
+        html.setFileName("invoice.html");
+        html.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        parts.addBodyPart(text);
+        parts.addBodyPart(png);
+        parts.addBodyPart(html);
+        m.setContent(parts);
+        m.saveChanges();
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        m.writeTo(raw);
+        servers().mailbox().deliver(AgentTestResources.SUPPORT, raw.toByteArray());
+        String emailId = (String) Desk.awaitDraft("Photo of the scratch", "READY", "QUEUED", "DRAFTING").get("emailId");
+        JsonPath email = Desk.admin().get("/api/emails/" + emailId).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("scratch.png", "invoice.html"), email.getList("attachments.fileName"));
+        var image = Desk.admin().get(email.getString("attachments[0].url")).then().statusCode(200).extract();
+        assertEquals("image/png", image.contentType());
+        assertTrue(image.header("Content-Disposition").startsWith("inline"));
+        assertEquals(pngBytes.length, image.asByteArray().length);
+        var page = Desk.admin().get(email.getString("attachments[1].url")).then().statusCode(200).extract();
+        assertEquals("application/octet-stream", page.contentType());
+        assertTrue(page.header("Content-Disposition").startsWith("attachment"));
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+        assertTrue(page.header("Content-Security-Policy").contains("sandbox"));
+    }
+
+    @Test
     void theThreadViewServesTheRawMessageAndAttachmentsAsSafeDownloads() {
         arrive("mary@example.com", "Damaged parcel", "The box arrived crushed.", null);
         String emailId = (String) Desk.awaitDraft("Damaged parcel", "READY", "QUEUED", "DRAFTING").get("emailId");
