@@ -27,6 +27,24 @@ public interface MailSettings {
     /** Where the mail gateway keeps checkpoints, dedupe keys and threads. */
     IngestStore ingest();
 
+    /** How several instances divide the mailboxes among themselves. */
+    Assignment assignment();
+
+    /** Mailbox assignment through Kafka, for several instances sharing one ingest database. */
+    interface Assignment {
+        /** Run only the mailboxes Kafka assigns to this instance (every instance configures all of them). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The consumer group of the instances on {@code mailtune.mailbox-owners}. */
+        @WithDefault("mailtune-mailboxes")
+        String group();
+
+        /** An instance silent for this long loses its mailboxes to the others. */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+    }
+
     /** One support mailbox. */
     interface Mailbox {
         /** IMAP host. */

@@ -182,7 +182,7 @@ class ReviewFlowTest {
         java.nio.file.Path folder = kb.folder();
         java.nio.file.Files.writeString(folder.resolve("zebra-cushions.md"), "---\nid: zebra-cushions\ntitle: Zebra cushion covers\n---\n"
                 + "# Zebra cushion covers\n\nOur zebra-striped cushion covers are machine washable at 30 degrees.\n");
-        java.nio.file.Files.writeString(folder.resolve("zebra-supplier.md"), "---\nid: zebra-supplier\ninternal: true\n---\n"
+        java.nio.file.Files.writeString(folder.resolve("zebra-supplier.md"), "---\nid: zebra-supplier\nvisibility: internal\n---\n"
                 + "# Zebra cushion supplier\n\nStaff only: zebra cushion covers come from our supplier at cost price 2 euros.\n");
         Desk.await("both articles indexed", Duration.ofSeconds(30), () -> kb.search("zebra cushion covers", 5).stream()
                 .map(h -> h.citation().articleId()).collect(java.util.stream.Collectors.toSet()),
