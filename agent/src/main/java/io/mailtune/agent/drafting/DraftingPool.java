@@ -118,18 +118,27 @@ public class DraftingPool {
     }
 
     private void run() {
+        long renewEvery = Math.max(100, settings.lease().toMillis() / 3);
+        long nextRenewal = System.currentTimeMillis() + renewEvery;
         while (running) {
             try {
+                if (System.currentTimeMillis() >= nextRenewal) {
+                    drafts.renew(owner, List.copyOf(inFlight.keySet()), settings.lease());
+                    nextRenewal = System.currentTimeMillis() + renewEvery;
+                }
                 int free = slots.availablePermits();
                 List<Claim> claims = free == 0 ? List.of() : drafts.claim(owner, settings.lease(), free);
                 for (Claim claim : claims) {
+                    if (inFlight.containsKey(claim.draftId())) {
+                        continue;  // our own lease lapsed during a stall and we re-claimed it: it is being written already
+                    }
                     slots.acquireUninterruptibly();
                     inFlight.put(claim.draftId(), claim);
                     workers.execute(() -> write(claim));
                 }
                 if (claims.isEmpty()) {
                     synchronized (wakeup) {
-                        wakeup.wait(settings.pollInterval().toMillis());
+                        wakeup.wait(Math.min(settings.pollInterval().toMillis(), renewEvery));
                     }
                 }
             } catch (InterruptedException e) {

@@ -113,6 +113,30 @@ public final class DraftStore {
         return claims;
     }
 
+    /**
+     * Extends this owner's leases on drafts it is still writing, so a lease expires only when its instance died or
+     * stalled, never because generation was slow; returns how many leases were extended.
+     */
+    public int renew(String owner, java.util.Collection<String> draftIds, Duration lease) {
+        if (draftIds.isEmpty()) {
+            return 0;
+        }
+        long until = clock.millis() + lease.toMillis();
+        return db.inTransaction(c -> {
+            int renewed = 0;
+            try (PreparedStatement s = c.prepareStatement("UPDATE agent_draft SET lease_until = ? WHERE draft_id = ?"
+                    + " AND status = 'DRAFTING' AND lease_owner = ?")) {
+                for (String id : draftIds) {
+                    s.setLong(1, until);
+                    s.setString(2, id);
+                    s.setString(3, owner);
+                    renewed += s.executeUpdate();
+                }
+            }
+            return renewed;
+        });
+    }
+
     /** Stores what was written, if the claim is still this owner's; false when the lease was lost (nothing changes). */
     public boolean complete(Claim claim, WrittenDraft written) {
         return db.inTransaction(c -> {

@@ -57,7 +57,7 @@ class ReviewFlowTest {
         assertFalse(draft.getString("text").contains("The Acme Help Team"), "the stored draft carries no signature");
         assertFalse(draft.getList("passages").isEmpty(), "the draft shows the passages it was written from");
         assertNotNull(draft.get("confidence.meanLogProb"));
-        assertEquals("base", draft.getString("summary.adapterVersion"));
+        assertFalse(draft.getString("summary.adapterVersion").isBlank(), "the draft records the adapter that wrote it");
 
         String edited = draft.getString("text") + "\n\nPS: thanks for your patience.\n\n" + AgentTestResources.SIGNATURE;
         JsonPath decision = Desk.admin().body(Map.of("version", draft.getLong("summary.version"), "text", edited))

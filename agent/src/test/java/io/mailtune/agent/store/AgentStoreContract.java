@@ -155,6 +155,20 @@ abstract class AgentStoreContract {
     }
 
     @Test
+    void aRenewedLeaseIsNotTakenOverHoweverLongTheDraftTakes() {
+        InboundEmail email = Emails.customer("t4b", "help", clock.instant());
+        emails.store(email);
+        Claim slow = drafts.claim("slow", Duration.ofSeconds(30), 10).getFirst();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(20));
+            assertEquals(1, drafts.renew("slow", List.of(slow.draftId()), Duration.ofSeconds(30)));
+            assertTrue(drafts.claim("other", Duration.ofSeconds(30), 10).isEmpty(), "a renewed lease must hold");
+        }
+        assertEquals(0, drafts.renew("other", List.of(slow.draftId()), Duration.ofSeconds(30)), "only the owner renews");
+        assertTrue(drafts.complete(slow, written("finally")));
+    }
+
+    @Test
     void aFailedAttemptIsRetriedThenMarkedFailedWithItsReasonAndCanBeRegenerated() {
         InboundEmail email = Emails.customer("t5", "help", clock.instant());
         emails.store(email);
