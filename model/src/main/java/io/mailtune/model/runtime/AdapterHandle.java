@@ -101,6 +101,17 @@ public final class AdapterHandle {
         retire(current.getAndSet(new Installed(version, weights)));
     }
 
+    /**
+     * Makes a version installed before current again (a rollback to it). Only that version's own weights may be given:
+     * the caller checks them (the agent compares their SHA-256 with the promotion's). Rejects a version never installed.
+     */
+    public void reinstate(String version, LoraAdapter adapter) {
+        if (version == null || !versionsSeen.contains(version)) {
+            throw new IllegalArgumentException("adapter version '" + version + "' was never installed; install it instead");
+        }
+        retire(current.getAndSet(new Installed(version, transformer.prepare(adapter))));
+    }
+
     /** Goes back to the base model for new requests. */
     public void clear() {
         retire(current.getAndSet(null));

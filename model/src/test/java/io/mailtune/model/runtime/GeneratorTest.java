@@ -272,6 +272,18 @@ class GeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> adapters.install("2026-11-25-a", lora(1)));
     }
 
+    @Test
+    void aRollbackReinstatesAnEarlierVersionWithItsWeights() {
+        LoraAdapter v1 = lora(1);
+        adapters.install("v1", v1);
+        adapters.install("v2", lora(2));
+        adapters.reinstate("v1", v1);
+        GenerationResult r = generator.generate(GenerationRequest.greedy(PROMPT, 6));
+        assertEquals(Optional.of("v1"), r.adapterVersion());
+        assertArrayEquals(referenceGreedy(PROMPT, r.tokens().length, v1), r.tokens());
+        assertThrows(IllegalArgumentException.class, () -> adapters.reinstate("never-installed", v1));
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         awaitQuietly(latch, 10_000);
     }

@@ -1,0 +1,34 @@
+package io.mailtune.agent.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The base model and its generator. */
+@ConfigMapping(prefix = "mailtune.model")
+public interface ModelSettings {
+
+    /** A HuggingFace checkpoint directory; absent: the bundled model. */
+    Optional<Path> dir();
+
+    /** The base model's name, which promoted adapters must name as their base; absent: the directory's name. */
+    Optional<String> name();
+
+    /** Sequences decoded together per step (continuous batching). */
+    @WithDefault("8")
+    int maxBatch();
+
+    /** Requests waiting to join the batch. */
+    @WithDefault("64")
+    int maxQueued();
+
+    /** The most tokens a draft may have. */
+    @WithDefault("200")
+    int maxNewTokens();
+
+    /** The most prompt tokens (history is trimmed first, then passages); 0: the context minus maxNewTokens. */
+    @WithDefault("0")
+    int maxPromptTokens();
+}

@@ -1,0 +1,86 @@
+package io.mailtune.agent.drafting;
+
+import io.mailtune.agent.store.EmailStore;
+import io.mailtune.agent.store.ReplyStore;
+import io.mailtune.agent.store.StoredEmail;
+import io.mailtune.core.mail.InboundEmail;
+import io.mailtune.core.reply.ThreadTurn;
+import io.mailtune.model.draft.CompanyProfile;
+import io.mailtune.model.draft.CustomerMessage;
+import io.mailtune.model.draft.DraftInput;
+import io.mailtune.model.draft.Passage;
+import io.mailtune.retrieval.search.SearchHit;
+import io.mailtune.retrieval.source.Visibility;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Gathers what a draft is written from: the company, the customer's email as data, the thread's earlier messages
+ * (customer mail and replies sent) and the best knowledge-base passages above the similarity floor.
+ */
+public final class PromptSources {
+
+    private final EmailStore emails;
+    private final ReplyStore replies;
+    private final KnowledgeBaseHost kb;
+    private final int passages;
+    private final double minSimilarity;
+
+    /** Sources over the stores and the knowledge base. */
+    public PromptSources(EmailStore emails, ReplyStore replies, KnowledgeBaseHost kb, int passages, double minSimilarity) {
+        if (passages < 0) {
+            throw new IllegalArgumentException("mailtune.knowledge-base.passages must be >= 0, was " + passages);
+        }
+        this.emails = emails;
+        this.replies = replies;
+        this.kb = kb;
+        this.passages = passages;
+        this.minSimilarity = minSimilarity;
+    }
+
+    /** The draft input for an email. */
+    public DraftInput input(CompanyProfile company, InboundEmail email) {
+        CustomerMessage message = new CustomerMessage(email.from().displayName(), email.from().address(), email.subject(),
+                email.normalisedText(), List.of());
+        return new DraftInput(company, message, history(email), passages(email));
+    }
+
+    /** The thread's earlier messages, oldest first: customer mail received before this one and replies sent. */
+    List<ThreadTurn> history(InboundEmail email) {
+        List<ThreadTurn> turns = new ArrayList<>();
+        for (StoredEmail earlier : emails.thread(email.threadId())) {
+            InboundEmail e = earlier.email();
+            if (!e.emailId().equals(email.emailId()) && e.needsDraft() && e.receivedAt().isBefore(email.receivedAt())) {
+                turns.add(new ThreadTurn(ThreadTurn.Author.CUSTOMER, e.normalisedText(), e.sentAt() != null ? e.sentAt() : e.receivedAt()));
+            }
+        }
+        for (ThreadTurn sent : replies.sentInThread(email.threadId())) {
+            if (sent.at() == null || sent.at().isBefore(email.receivedAt())) {
+                turns.add(sent);
+            }
+        }
+        turns.sort(Comparator.comparing(t -> t.at() == null ? Instant.EPOCH : t.at()));
+        return turns;
+    }
+
+    /** The best passages for the email, best first, leaving out those below the similarity floor. */
+    List<Passage> passages(InboundEmail email) {
+        if (passages == 0) {
+            return List.of();
+        }
+        String query = (email.subject() + "\n" + email.normalisedText()).strip();
+        List<Passage> out = new ArrayList<>();
+        for (SearchHit hit : kb.search(query, passages)) {
+            double similarity = Double.isNaN(hit.score().vectorSimilarity()) ? 0 : hit.score().vectorSimilarity();
+            if (similarity < minSimilarity) {
+                continue;
+            }
+            out.add(new Passage(hit.citation().articleId(), hit.citation().chunkId(), hit.citation().title(),
+                    hit.citation().url(), hit.text(), hit.score().fused(), similarity, hit.visibility() == Visibility.INTERNAL));
+        }
+        return out;
+    }
+}
