@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts what the tests talk to over real connections:
 # - PostgreSQL on 127.0.0.1:5432 (started when installed but stopped);
-# - Dovecot + Postfix packages (the tests start their own instances through ops/mail-servers/mail-servers.sh).
+# - Dovecot + Postfix packages (the tests start their own instances through ops/mail-servers/mail-servers.sh);
+# - Chromium and its driver from Debian, for the review desk's browser tests (io.mailtune.testing.Browser).
 # Kafka and GreenMail need nothing here: the tests start them in-process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,12 @@ fi
 
 if [ "$(id -u)" = 0 ]; then
   bash ops/mail-servers/mail-servers.sh install
+  if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
+    echo "installing chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq chromium chromium-driver </dev/null >/dev/null
+  fi
 else
-  echo "not root: Dovecot/Postfix tests run only if those packages are already installed" >&2
+  echo "not root: Dovecot/Postfix and browser tests run only if those packages are already installed" >&2
 fi

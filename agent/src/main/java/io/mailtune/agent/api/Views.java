@@ -29,7 +29,7 @@ import java.util.List;
 public class Views {
 
     /** How recent a heartbeat must be for a reviewer to count as viewing a draft. */
-    static final Duration PRESENCE_WINDOW = Duration.ofSeconds(30);
+    public static final Duration PRESENCE_WINDOW = Duration.ofSeconds(30);
 
     private final EmailStore emails;
     private final ReplyStore replies;
@@ -47,11 +47,13 @@ public class Views {
         this.clock = clock;
     }
 
-    DraftSummary summary(Draft d) {
+    /** A draft's queue line. */
+    public DraftSummary summary(Draft d) {
         return DraftSummary.of(d, emails.find(d.emailId()).orElse(null), clock.instant());
     }
 
-    DraftView draft(Draft d, String viewer) {
+    /** A draft with everything a reviewer judges it by, as {@code viewer} sees it. */
+    public DraftView draft(Draft d, String viewer) {
         StoredEmail email = emails.find(d.emailId()).orElseThrow(() -> new IllegalStateException("draft " + d.draftId()
                 + " answers email " + d.emailId() + ", which is not stored"));
         var w = d.written();
@@ -78,7 +80,8 @@ public class Views {
         return out;
     }
 
-    EmailView email(StoredEmail stored) {
+    /** An email as the thread view shows it. */
+    public EmailView email(StoredEmail stored) {
         InboundEmail e = stored.email();
         String base = "/api/emails/" + e.emailId();
         String fullText = null;
@@ -106,7 +109,7 @@ public class Views {
     }
 
     /** The raw bytes of an email, or null when the store no longer has them. */
-    byte[] raw(InboundEmail e) {
+    public byte[] raw(InboundEmail e) {
         try {
             return mail.rawMessages().read(e.raw());
         } catch (RuntimeException missing) {
