@@ -96,7 +96,7 @@ public class Dashboard {
      * @param openNow       drafts in the queue now
      * @param oldestNow     the oldest open email's age now, in words
      * @param reviewed      drafts decided in the period
-     * @param approvalRate  approved (as drafted or edited) of decided, percent
+     * @param approvalRate  approved (as drafted or edited) of decided, as a percentage, or a dash when none was decided
      * @param queueChart    queue size over time (SVG)
      * @param ageChart      oldest email's age over time (SVG)
      * @param approvedChart approved as drafted, percent, per adapter (SVG)
@@ -105,7 +105,7 @@ public class Dashboard {
      * @param editChart     mean edit distance per adapter (SVG)
      * @param adapters      per adapter version
      */
-    public record Model(Range range, List<Range> ranges, int openNow, String oldestNow, int reviewed, long approvalRate,
+    public record Model(Range range, List<Range> ranges, int openNow, String oldestNow, int reviewed, String approvalRate,
                         String queueChart, String ageChart, String approvedChart, String editedChart, String rejectedChart,
                         String editChart, List<AdapterRow> adapters) {
     }
@@ -145,12 +145,12 @@ public class Dashboard {
                 }
             }
             size.add(new SvgChart.Point(t, (double) open));
-            age.add(new SvgChart.Point(t, oldest == null ? 0.0 : Duration.between(oldest, t).toSeconds() / 3600.0));
+            age.add(new SvgChart.Point(t, oldest == null ? 0.0 : Duration.between(oldest, t).toSeconds() / 60.0));
         }
         var timeLabel = (java.util.function.Function<Instant, String>) range.axis::format;
         String queueChart = SvgChart.render("Drafts in the queue", List.of(new SvgChart.Series("in the queue", size)),
                 from, to, null, v -> String.valueOf(Math.round(v)), timeLabel);
-        String ageChart = SvgChart.render("Oldest waiting email, hours", List.of(new SvgChart.Series("oldest", age)),
+        String ageChart = SvgChart.render("Oldest waiting email", List.of(new SvgChart.Series("oldest", age)),
                 from, to, null, Dashboard::hours, timeLabel);
 
         List<ReviewedDraft> reviewed = history.reviewed(from, to.plusMillis(1));
@@ -195,7 +195,7 @@ public class Dashboard {
         Instant oldestNow = spans.stream().filter(s -> s.leftAt() == null).map(QueueSpan::arrivedAt).min(Instant::compareTo).orElse(null);
         return new Model(range, List.of(Range.values()), (int) spans.stream().filter(s -> s.leftAt() == null).count(),
                 oldestNow == null ? "none waiting" : Ages.since(oldestNow, to), reviewed.size(),
-                reviewed.isEmpty() ? 0 : Math.round(100.0 * approvedTotal / reviewed.size()), queueChart, ageChart,
+                reviewed.isEmpty() ? "–" : Math.round(100.0 * approvedTotal / reviewed.size()) + "%", queueChart, ageChart,
                 SvgChart.render("Approved as drafted, percent", approved, from, to, 100.0, percent, timeLabel),
                 SvgChart.render("Edited before sending, percent", edited, from, to, 100.0, percent, timeLabel),
                 SvgChart.render("Rejected, percent", rejected, from, to, 100.0, percent, timeLabel),
@@ -254,10 +254,12 @@ public class Dashboard {
         return v == null ? 0 : Math.round(v);
     }
 
-    private static String hours(double h) {
-        if (h == 0) {
+    /** Minutes as an axis label: "45 min", "2.5 h", "30 h". */
+    private static String hours(double minutes) {
+        if (minutes == 0) {
             return "0";
         }
-        return h < 1 ? Math.round(h * 60) + " min" : (h < 10 ? String.format(Locale.ROOT, "%.1f h", h) : Math.round(h) + " h");
+        double h = minutes / 60;
+        return minutes < 60 ? Math.round(minutes) + " min" : (h < 10 ? String.format(Locale.ROOT, "%.1f h", h) : Math.round(h) + " h");
     }
 }

@@ -49,6 +49,6 @@ public class SignInPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut() {
         FormAuthenticationMechanism.logout(identity);
-        return Response.seeOther(URI.create("/login?out")).build();
+        return Response.seeOther(URI.create("/login?out=1")).build();
     }
 }

@@ -62,17 +62,21 @@ final class DeskRoutes {
 
     private static List<Class<?>> classes() {
         try {
-            URL dir = Thread.currentThread().getContextClassLoader().getResource(PACKAGE.replace('.', '/'));
-            if (dir == null || !"file".equals(dir.getProtocol())) {
-                throw new IllegalStateException("package " + PACKAGE + " is not a folder on the class path: " + dir);
-            }
+            // Test classes share the package name, so every folder of it on the class path is read.
             List<Class<?>> out = new ArrayList<>();
-            try (Stream<java.nio.file.Path> files = Files.list(Paths.get(dir.toURI()))) {
-                for (java.nio.file.Path f : files.toList()) {
-                    String name = f.getFileName().toString();
-                    if (name.endsWith(".class") && !name.contains("$")) {
-                        out.add(Class.forName(PACKAGE + "." + name.substring(0, name.length() - 6), false,
-                                Thread.currentThread().getContextClassLoader()));
+            var dirs = Thread.currentThread().getContextClassLoader().getResources(PACKAGE.replace('.', '/'));
+            while (dirs.hasMoreElements()) {
+                URL dir = dirs.nextElement();
+                if (!"file".equals(dir.getProtocol())) {
+                    continue;
+                }
+                try (Stream<java.nio.file.Path> files = Files.list(Paths.get(dir.toURI()))) {
+                    for (java.nio.file.Path f : files.toList()) {
+                        String name = f.getFileName().toString();
+                        if (name.endsWith(".class") && !name.contains("$")) {
+                            out.add(Class.forName(PACKAGE + "." + name.substring(0, name.length() - 6), false,
+                                    Thread.currentThread().getContextClassLoader()));
+                        }
                     }
                 }
             }

@@ -146,6 +146,6 @@ class SignInRequiredTest {
             return true;
         }
         String location = r.header("Location");
-        return r.statusCode() == 302 && location != null && location.contains("/login.html");
+        return r.statusCode() == 302 && location != null && location.endsWith("/login");
     }
 }
