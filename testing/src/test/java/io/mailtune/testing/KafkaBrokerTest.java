@@ -1,5 +1,7 @@
 package io.mailtune.testing;
 
+import io.mailtune.core.assignment.MailboxPartitions;
+import io.mailtune.core.contract.TopicContract;
 import io.mailtune.core.contract.TopicSetup;
 import io.mailtune.core.contract.Topics;
 import io.mailtune.embedded.kafka.EmbeddedKafkaBroker;
@@ -13,6 +15,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +98,33 @@ class KafkaBrokerTest {
             assertEquals(1, topics.get(Topics.ADAPTER_FILES.name()).partitions().size());
             assertEquals(3, topics.get(Topics.INBOUND.name()).partitions().size());
         }
+    }
+
+    @Test
+    void theMailboxOwnersAreCompactedAndAMailboxsRecordLandsOnThePartitionThatDecidesIt() throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        String topic = Topics.MAILBOX_OWNERS.name();
+        try (Admin admin = Admin.create(props)) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            assertEquals("compact", admin.describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy").value());
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
+                for (String mailbox : List.of("support", "billing", "returns", "sales-eu")) {
+                    int partition = producer.send(new ProducerRecord<>(topic, mailbox, bytes("{}"))).get().partition();
+                    assertEquals(MailboxPartitions.of(mailbox, partitions), partition, "Kafka's default partitioner agrees for " + mailbox);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTopicGrowsToTheRequestedPartitionsButNeverShrinks() {
+        assertEquals(5, TopicSetup.ensurePartitions(kafka.bootstrapServers(), Topics.MAILBOX_OWNERS, 5));
+        assertEquals(5, TopicSetup.ensurePartitions(kafka.bootstrapServers(), Topics.MAILBOX_OWNERS, 2));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> TopicSetup.ensurePartitions(kafka.bootstrapServers(),
+                new TopicContract<>("mailtune.missing", String.class, s -> s, "itself"), 2));
+        assertTrue(e.getMessage().startsWith("cannot grow topic mailtune.missing on " + kafka.bootstrapServers()), e.getMessage());
     }
 
     @Test

@@ -56,6 +56,7 @@ public class StatusResource {
         Map<String, String> mailboxes = new LinkedHashMap<>();
         mail.states().forEach((k, v) -> mailboxes.put(k, v.toString()));
         out.put("mailboxes", mailboxes);
+        out.put("hostedMailboxes", mail.hostedMailboxes());
         out.put("draftsInFlight", pool.inFlight());
         out.put("outboxPending", outbox.pending());
         out.put("repliesPending", replies.pending());

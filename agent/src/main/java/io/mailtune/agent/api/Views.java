@@ -29,7 +29,7 @@ import java.util.List;
 public class Views {
 
     /** How recent a heartbeat must be for a reviewer to count as viewing a draft. */
-    public static final Duration PRESENCE_WINDOW = Duration.ofSeconds(30);
+    static final Duration PRESENCE_WINDOW = Duration.ofSeconds(30);
 
     private final EmailStore emails;
     private final ReplyStore replies;
@@ -47,12 +47,12 @@ public class Views {
         this.clock = clock;
     }
 
-    /** A draft's queue line. */
+    /** The queue line of a draft. */
     public DraftSummary summary(Draft d) {
         return DraftSummary.of(d, emails.find(d.emailId()).orElse(null), clock.instant());
     }
 
-    /** A draft with everything a reviewer judges it by, as {@code viewer} sees it. */
+    /** A draft's full view for {@code viewer} (who is left out of the other viewers). */
     public DraftView draft(Draft d, String viewer) {
         StoredEmail email = emails.find(d.emailId()).orElseThrow(() -> new IllegalStateException("draft " + d.draftId()
                 + " answers email " + d.emailId() + ", which is not stored"));
@@ -70,7 +70,8 @@ public class Views {
         return new DraftView.ReplyView(r.replyId(), r.status(), r.attempts(), r.lastError(), r.messageId(), r.sentAt());
     }
 
-    List<DraftView.ThreadMessage> thread(InboundEmail email) {
+    /** The thread of an email, oldest first: customer messages and replies sent. */
+    public List<DraftView.ThreadMessage> thread(InboundEmail email) {
         List<DraftView.ThreadMessage> out = new ArrayList<>();
         for (StoredEmail e : emails.thread(email.threadId())) {
             out.add(new DraftView.ThreadMessage("customer", e.emailId(), e.email().normalisedText(), e.email().receivedAt()));
@@ -80,7 +81,7 @@ public class Views {
         return out;
     }
 
-    /** An email as the thread view shows it. */
+    /** An email's thread-view data: new text, folded history, files, flags. */
     public EmailView email(StoredEmail stored) {
         InboundEmail e = stored.email();
         String base = "/api/emails/" + e.emailId();

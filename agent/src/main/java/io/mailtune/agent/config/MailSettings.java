@@ -6,6 +6,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,24 @@ public interface MailSettings {
 
     /** Where the mail gateway keeps checkpoints, dedupe keys and threads. */
     IngestStore ingest();
+
+    /** How several instances divide the mailboxes among themselves. */
+    Assignment assignment();
+
+    /** Mailbox assignment through Kafka, for several instances sharing one ingest database. */
+    interface Assignment {
+        /** Run only the mailboxes Kafka assigns to this instance (every instance configures all of them). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The consumer group of the instances on {@code mailtune.mailbox-owners}. */
+        @WithDefault("mailtune-mailboxes")
+        String group();
+
+        /** An instance silent for this long loses its mailboxes to the others. */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+    }
 
     /** One support mailbox. */
     interface Mailbox {
@@ -64,6 +83,14 @@ public interface MailSettings {
 
         /** Hosts whose self-signed certificate is trusted (test servers). */
         Optional<String> trustedTlsHosts();
+
+        /** Wait for new mail with IMAP IDLE when the server offers it; false polls. */
+        @WithDefault("true")
+        boolean idle();
+
+        /** How often to look for new mail without IDLE. */
+        @WithDefault("60s")
+        Duration pollInterval();
 
         /** The outgoing server for replies. */
         Smtp smtp();

@@ -10,6 +10,7 @@ import io.mailtune.model.draft.CustomerMessage;
 import io.mailtune.model.draft.DraftInput;
 import io.mailtune.model.draft.Passage;
 import io.mailtune.retrieval.search.SearchHit;
+import io.mailtune.retrieval.source.Visibility;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class PromptSources {
                 continue;
             }
             out.add(new Passage(hit.citation().articleId(), hit.citation().chunkId(), hit.citation().title(),
-                    hit.citation().url(), hit.text(), hit.score().fused(), similarity, hit.internal()));
+                    hit.citation().url(), hit.text(), hit.score().fused(), similarity, hit.visibility() == Visibility.INTERNAL));
         }
         return out;
     }

@@ -1,9 +1,11 @@
 package io.mailtune.agent.mail;
 
+import io.mailtune.agent.config.InstanceId;
 import io.mailtune.agent.config.MailSettings;
 import io.mailtune.agent.config.Secrets;
 import io.mailtune.agent.config.StorageSettings;
 import io.mailtune.agent.embedded.KafkaEndpoint;
+import io.mailtune.ingest.gateway.AssignmentSettings;
 import io.mailtune.ingest.gateway.GatewaySettings;
 import io.mailtune.ingest.gateway.MailGateway;
 import io.mailtune.ingest.imap.MailboxConfig;
@@ -24,8 +26,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Hosts ingest's mail gateway for the mailboxes this instance reads, publishing to {@code mailtune.inbound}. Today it
- * reads every configured mailbox; assigning mailboxes among several instances plugs in here ({@link #hostedMailboxes}).
+ * Hosts ingest's mail gateway, publishing to {@code mailtune.inbound}: every configured mailbox, or, with
+ * {@code mailtune.mail.assignment.enabled}, those Kafka assigns to this instance among all instances sharing the ingest
+ * database (a takeover fences the previous owner, so nothing is published twice).
  */
 @Startup
 @ApplicationScoped
@@ -39,10 +42,12 @@ public class MailHost {
     private final MailSettings settings;
     private final StorageSettings storage;
     private final KafkaEndpoint kafka;
+    private final InstanceId instance;
     private MailGateway gateway;
     private RawMessageStore raw;
 
-    MailHost(Mailboxes mailboxes, MailSettings settings, StorageSettings storage, KafkaEndpoint kafka) {
+    MailHost(Mailboxes mailboxes, MailSettings settings, StorageSettings storage, KafkaEndpoint kafka, InstanceId instance) {
+        this.instance = instance;
         this.mailboxes = mailboxes;
         this.settings = settings;
         this.storage = storage;
@@ -59,14 +64,24 @@ public class MailHost {
         gateway = new MailGateway(new GatewaySettings(kafka.bootstrapServers(), url, store.username().orElse("sa"), password,
                 rawDir, MessageLimits.DEFAULT, Duration.ofSeconds(30), SUBJECT_WINDOW, new Properties()));
         raw = new RawMessageStore(rawDir);
-        List<MailboxConfig> hosted = hostedMailboxes();
-        gateway.start(hosted);
-        LOG.infof("reading %d mailbox(es): %s", hosted.size(), hosted.stream().map(MailboxConfig::id).toList());
+        List<MailboxConfig> configured = mailboxes.all().values().stream().map(Mailbox::imap).toList();
+        MailSettings.Assignment assignment = settings.assignment();
+        if (assignment.enabled()) {
+            Duration session = assignment.sessionTimeout();
+            gateway.startAssigned(configured, AssignmentSettings.defaults().withGroupId(assignment.group())
+                    .withInstanceId(instance.get().replaceAll("[^A-Za-z0-9._:-]", "-"))
+                    .withTimeouts(session, session.dividedBy(10), Duration.ofSeconds(60)));
+            LOG.infof("reading the mailboxes Kafka assigns to this instance (group %s) of %s", assignment.group(),
+                    configured.stream().map(MailboxConfig::id).toList());
+        } else {
+            gateway.start(configured);
+            LOG.infof("reading %d mailbox(es): %s", configured.size(), configured.stream().map(MailboxConfig::id).toList());
+        }
     }
 
-    /** The mailboxes this instance reads. */
-    List<MailboxConfig> hostedMailboxes() {
-        return mailboxes.all().values().stream().map(Mailbox::imap).toList();
+    /** The ids of the mailboxes this instance reads now. */
+    public java.util.Set<String> hostedMailboxes() {
+        return gateway.mailboxes();
     }
 
     /** The gateway's database: checkpoints, threads and the record of sent replies. */

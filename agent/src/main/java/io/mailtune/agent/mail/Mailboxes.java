@@ -58,7 +58,7 @@ public class Mailboxes {
         own.add(EmailAddress.of(m.address()));
         m.aliases().orElse(List.of()).forEach(a -> own.add(EmailAddress.of(a)));
         MailboxConfig imap = new MailboxConfig(id, m.host(), m.port(), m.security(), m.username(), auth, m.folders(),
-                own, m.firstSync(), true, Duration.ofSeconds(60), Duration.ofMinutes(25), 50, AfterIngest.NOTHING, null,
+                own, m.firstSync(), m.idle(), m.pollInterval(), Duration.ofMinutes(25), 50, AfterIngest.NOTHING, null,
                 m.trustedTlsHosts().orElse(null));
         MailSettings.Smtp s = m.smtp();
         ImapAuth smtpAuth = s.passwordEnv()

@@ -46,6 +46,8 @@ public final class DatabasePool {
                         .acquisitionTimeout(Duration.ofSeconds(30))
                         .validationTimeout(Duration.ofSeconds(30))
                         .connectionFactoryConfiguration(factory -> factory
+                                // Named, not looked up in DriverManager, whose registrations depend on class loaders.
+                                .connectionProviderClass(url.startsWith("jdbc:h2:") ? org.h2.Driver.class : org.postgresql.Driver.class)
                                 .jdbcUrl(url)
                                 .principal(new NamePrincipal(user == null ? "" : user))
                                 .credential(new SimplePassword(password == null ? "" : password))));

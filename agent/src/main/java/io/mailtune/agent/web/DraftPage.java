@@ -333,7 +333,7 @@ public class DraftPage {
             String query = (email.email().subject() + "\n" + email.email().normalisedText()).strip();
             List<Source> out = new ArrayList<>();
             for (SearchHit hit : kb.search(query, 8)) {
-                if (hit.internal() && out.size() < 3) {
+                if (hit.visibility() == io.mailtune.retrieval.source.Visibility.INTERNAL && out.size() < 3) {
                     double similarity = Double.isNaN(hit.score().vectorSimilarity()) ? 0 : hit.score().vectorSimilarity();
                     out.add(new Source(hit.citation().title(), hit.citation().url(), hit.citation().chunkId(), hit.text(),
                             String.format(Locale.ROOT, "%.3f", hit.score().fused()), Math.round(Math.max(0, similarity) * 100),

@@ -76,6 +76,9 @@ public final class AgentTestResources implements QuarkusTestResourceLifecycleMan
         config.put(m + "password-env", "MAILTUNE_TEST_IMAP_PASSWORD");
         config.put(m + "address", SUPPORT);
         config.put(m + "first-sync", "ALL");
+        // Polling, not IDLE: a message delivered between a read and the next IDLE was seen to wait for the next event.
+        config.put(m + "idle", "false");
+        config.put(m + "poll-interval", "300ms");
         config.put(m + "smtp.host", "127.0.0.1");
         config.put(m + "smtp.port", String.valueOf(relaySmtpPort));
         config.put(m + "smtp.security", "NONE");

@@ -29,12 +29,23 @@ final class Desk {
 
     /** The queue line of the draft answering the email with this subject, once it is in one of the statuses. */
     static Map<String, Object> awaitDraft(String subject, String... statuses) {
-        return await("a draft for '" + subject + "' in " + List.of(statuses), Duration.ofSeconds(90), () -> {
-            JsonPath queue = admin().queryParam("status", String.join(",", statuses)).queryParam("limit", 1000)
-                    .get("/api/drafts").then().statusCode(200).extract().jsonPath();
-            List<Map<String, Object>> items = queue.getList("items");
-            return items.stream().filter(i -> subject.equals(i.get("subject"))).findFirst().orElse(null);
-        }, java.util.Objects::nonNull);
+        try {
+            return await("a draft for '" + subject + "' in " + List.of(statuses), Duration.ofSeconds(90), () -> {
+                JsonPath queue = admin().queryParam("status", String.join(",", statuses)).queryParam("limit", 1000)
+                        .get("/api/drafts").then().statusCode(200).extract().jsonPath();
+                List<Map<String, Object>> items = queue.getList("items");
+                return items.stream().filter(i -> subject.equals(i.get("subject"))).findFirst().orElse(null);
+            }, java.util.Objects::nonNull);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; drafts of that subject in any status: " + everyDraftOf(subject), e);
+        }
+    }
+
+    /** Every draft of the subject in any status, for failure messages. */
+    static String everyDraftOf(String subject) {
+        return Desk.admin().queryParam("status", "QUEUED,DRAFTING,READY,FAILED,STALE,APPROVED,REJECTED").queryParam("limit", 1000)
+                .get("/api/drafts").then().extract().jsonPath().<Map<String, Object>>getList("items").stream()
+                .filter(i -> subject.equals(i.get("subject"))).toList().toString();
     }
 
     /** A draft's full view. */

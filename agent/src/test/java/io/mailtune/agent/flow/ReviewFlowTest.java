@@ -182,16 +182,58 @@ class ReviewFlowTest {
         java.nio.file.Path folder = kb.folder();
         java.nio.file.Files.writeString(folder.resolve("zebra-cushions.md"), "---\nid: zebra-cushions\ntitle: Zebra cushion covers\n---\n"
                 + "# Zebra cushion covers\n\nOur zebra-striped cushion covers are machine washable at 30 degrees.\n");
-        java.nio.file.Files.writeString(folder.resolve("zebra-supplier.md"), "---\nid: zebra-supplier\ninternal: true\n---\n"
+        java.nio.file.Files.writeString(folder.resolve("zebra-supplier.md"), "---\nid: zebra-supplier\nvisibility: internal\n---\n"
                 + "# Zebra cushion supplier\n\nStaff only: zebra cushion covers come from our supplier at cost price 2 euros.\n");
         Desk.await("both articles indexed", Duration.ofSeconds(30), () -> kb.search("zebra cushion covers", 5).stream()
-                .map(h -> h.citation().articleId()).distinct().count(), n -> n >= 2);
+                .map(h -> h.citation().articleId()).collect(java.util.stream.Collectors.toSet()),
+                ids -> ids.containsAll(List.of("zebra-cushions", "zebra-supplier")));
         arrive("zoe@example.com", "Zebra cushion covers", "Can I wash the zebra cushion covers in the machine?", null);
         JsonPath draft = Desk.draft((String) Desk.awaitDraft("Zebra cushion covers", "READY").get("draftId"));
         List<String> articles = draft.getList("passages.articleId");
-        assertTrue(articles.contains("zebra-cushions"), "the new article is used: " + articles);
+        assertTrue(articles.contains("zebra-cushions"), "the new article is used: " + draft.prettify());
         assertFalse(articles.contains("zebra-supplier"), "an internal article never reaches a draft: " + articles);
         assertFalse(draft.getString("text").contains("cost price"));
+    }
+
+    @Test
+    void anImageAttachmentMayBeShownAndAnHtmlOneOnlyDownloadsNeverSniffed() throws Exception {
+        jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
+        m.setFrom(new jakarta.mail.internet.InternetAddress("joan@example.com"));
+        m.setRecipient(jakarta.mail.Message.RecipientType.TO, new jakarta.mail.internet.InternetAddress(AgentTestResources.SUPPORT));
+        m.setSubject("Photo of the scratch");
+        jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText("The table arrived scratched, photo attached.", "UTF-8");
+        jakarta.mail.internet.MimeBodyPart png = new jakarta.mail.internet.MimeBodyPart();
+        byte[] pngBytes = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        png.setContent(pngBytes, "image/png");
+        png.setFileName("scratch.png");
+        png.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+        html.setContent("<script>alert(1)</script>", "text/html");
+        html.setFileName("invoice.html");
+        html.setDisposition(jakarta.mail.Part.ATTACHMENT);
+        parts.addBodyPart(text);
+        parts.addBodyPart(png);
+        parts.addBodyPart(html);
+        m.setContent(parts);
+        m.saveChanges();
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        m.writeTo(raw);
+        servers().mailbox().deliver(AgentTestResources.SUPPORT, raw.toByteArray());
+        String emailId = (String) Desk.awaitDraft("Photo of the scratch", "READY", "QUEUED", "DRAFTING").get("emailId");
+        JsonPath email = Desk.admin().get("/api/emails/" + emailId).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("scratch.png", "invoice.html"), email.getList("attachments.fileName"));
+        var image = Desk.admin().get(email.getString("attachments[0].url")).then().statusCode(200).extract();
+        assertEquals("image/png", image.contentType());
+        assertTrue(image.header("Content-Disposition").startsWith("inline"));
+        assertEquals(pngBytes.length, image.asByteArray().length);
+        var page = Desk.admin().get(email.getString("attachments[1].url")).then().statusCode(200).extract();
+        assertEquals("application/octet-stream", page.contentType());
+        assertTrue(page.header("Content-Disposition").startsWith("attachment"));
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+        assertTrue(page.header("Content-Security-Policy").contains("sandbox"));
     }
 
     @Test

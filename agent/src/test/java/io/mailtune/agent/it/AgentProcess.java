@@ -54,6 +54,7 @@ final class AgentProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("MAILTUNE_TEST_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("MAILTUNE_TEST_IMAP_PASSWORD", "imap-secret-for-tests");
         builder.environment().put("DJL_OFFLINE", "true");
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         AgentProcess agent = new AgentProcess(builder.start(), port, log);

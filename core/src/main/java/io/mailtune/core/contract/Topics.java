@@ -2,6 +2,7 @@ package io.mailtune.core.contract;
 
 import io.mailtune.core.adapter.AdapterEvent;
 import io.mailtune.core.adapter.AdapterFileChunk;
+import io.mailtune.core.assignment.MailboxOwner;
 import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.core.reply.ApprovedReply;
 import io.mailtune.core.reply.ReviewOutcome;
@@ -46,6 +47,16 @@ public final class Topics {
     public static final TopicContract<AdapterFileChunk> ADAPTER_FILES =
             new TopicContract<>("mailtune.adapter-files", AdapterFileChunk.class, AdapterFileChunk::version, "the adapter version");
 
+    /**
+     * Mailbox assignment among the instances that run mailboxes: they form one consumer group on this topic, and the
+     * partitions the group assigns to an instance decide which mailboxes it reads ({@link
+     * io.mailtune.core.assignment.MailboxPartitions}). Its records say who runs which mailbox ({@link MailboxOwner}),
+     * keyed by mailbox id and compacted, so the latest record per mailbox names its current owner. Give it at least as
+     * many partitions as there are mailboxes.
+     */
+    public static final TopicContract<MailboxOwner> MAILBOX_OWNERS =
+            new TopicContract<>("mailtune.mailbox-owners", MailboxOwner.class, MailboxOwner::mailbox, "mailbox");
+
     private Topics() {
     }
 
@@ -54,8 +65,13 @@ public final class Topics {
         return topic == ADAPTERS || topic == ADAPTER_FILES;
     }
 
+    /** Whether a topic keeps only the latest record per key (the mailbox owners). */
+    public static boolean isCompacted(TopicContract<?> topic) {
+        return topic == MAILBOX_OWNERS;
+    }
+
     /** All topics, for creating them at start-up. */
     public static List<TopicContract<?>> all() {
-        return List.of(INBOUND, APPROVED, REVIEW_OUTCOMES, ADAPTERS, ADAPTER_FILES);
+        return List.of(INBOUND, APPROVED, REVIEW_OUTCOMES, ADAPTERS, ADAPTER_FILES, MAILBOX_OWNERS);
     }
 }

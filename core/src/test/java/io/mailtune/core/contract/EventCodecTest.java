@@ -3,6 +3,7 @@ package io.mailtune.core.contract;
 import io.mailtune.core.adapter.AdapterEvent;
 import io.mailtune.core.adapter.AdapterPromoted;
 import io.mailtune.core.adapter.AdapterRolledBack;
+import io.mailtune.core.assignment.MailboxOwner;
 import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.core.mail.MailFlag;
 import io.mailtune.core.reply.ApprovedReply;
@@ -35,6 +36,18 @@ class EventCodecTest {
     void reviewOutcomeSurvivesARoundTrip() {
         ReviewOutcome outcome = Samples.reviewed();
         assertEquals(outcome, EventCodec.decode(EventCodec.encode(outcome), ReviewOutcome.class));
+    }
+
+    @Test
+    void mailboxOwnerSurvivesARoundTrip() {
+        MailboxOwner owner = Samples.owner();
+        assertEquals(owner, EventCodec.decode(EventCodec.encode(owner), MailboxOwner.class));
+    }
+
+    @Test
+    void aMailboxOwnerStatusFromANewerWriterReadsAsUnknown() {
+        String json = new String(EventCodec.encode(Samples.owner()), StandardCharsets.UTF_8).replace("\"RUNNING\"", "\"DRAINING\"");
+        assertEquals(MailboxOwner.Status.UNKNOWN, EventCodec.decode(json.getBytes(StandardCharsets.UTF_8), MailboxOwner.class).status());
     }
 
     @Test

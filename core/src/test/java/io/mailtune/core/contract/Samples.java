@@ -3,6 +3,7 @@ package io.mailtune.core.contract;
 import io.mailtune.core.adapter.AdapterPromoted;
 import io.mailtune.core.adapter.AdapterRef;
 import io.mailtune.core.adapter.AdapterRolledBack;
+import io.mailtune.core.assignment.MailboxOwner;
 import io.mailtune.core.id.Hashing;
 import io.mailtune.core.mail.AttachmentInfo;
 import io.mailtune.core.mail.EmailAddress;
@@ -83,5 +84,9 @@ final class Samples {
     static AdapterRolledBack rolledBack() {
         return new AdapterRolledBack(AdapterRolledBack.SCHEMA_VERSION, "v2", adapter("v1"), "edit distance doubled after promotion",
                 Instant.parse("2026-11-22T03:00:00Z"));
+    }
+
+    static MailboxOwner owner() {
+        return MailboxOwner.of("support", "agent-1:4242", MailboxOwner.Status.RUNNING, 7, "assigned", Instant.parse("2026-11-22T08:00:00Z"));
     }
 }

@@ -1,6 +1,7 @@
 package io.mailtune.core.contract;
 
 import io.mailtune.core.adapter.AdapterEvent;
+import io.mailtune.core.assignment.MailboxOwner;
 import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.core.reply.ApprovedReply;
 import io.mailtune.core.reply.ReviewOutcome;
@@ -46,6 +47,11 @@ class SchemaCompatibilityTest {
     @Test
     void reviewOutcomeWrittenByVersion1StillReads() throws IOException {
         assertEquals(Samples.reviewed(), EventCodec.decode(golden("review-outcome.json"), ReviewOutcome.class));
+    }
+
+    @Test
+    void mailboxOwnerWrittenByVersion1StillReads() throws IOException {
+        assertEquals(Samples.owner(), EventCodec.decode(golden("mailbox-owner.json"), MailboxOwner.class));
     }
 
     private static byte[] golden(String name) throws IOException {

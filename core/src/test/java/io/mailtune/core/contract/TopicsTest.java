@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TopicsTest {
 
@@ -19,6 +21,13 @@ class TopicsTest {
     @Test
     void everyAdapterEventSharesOneKeySoAllAgentsSeeOneOrder() {
         assertEquals(Topics.ADAPTERS.keyOf(Samples.promoted()), Topics.ADAPTERS.keyOf(Samples.rolledBack()));
+    }
+
+    @Test
+    void mailboxOwnersAreKeyedByMailboxAndCompacted() {
+        assertEquals("support", Topics.MAILBOX_OWNERS.keyOf(Samples.owner()));
+        assertTrue(Topics.isCompacted(Topics.MAILBOX_OWNERS));
+        assertFalse(Topics.isCompacted(Topics.INBOUND), "inbound mail is never compacted away");
     }
 
     @Test

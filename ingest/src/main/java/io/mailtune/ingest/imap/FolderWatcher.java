@@ -3,6 +3,7 @@ package io.mailtune.ingest.imap;
 import io.mailtune.ingest.classify.TrafficClassifier;
 import io.mailtune.ingest.pipeline.InboundPublisher;
 import io.mailtune.ingest.pipeline.IntakeOutcome;
+import io.mailtune.ingest.pipeline.MailboxFencedException;
 import io.mailtune.ingest.pipeline.MessageIntake;
 import io.mailtune.ingest.pipeline.SourcedMessage;
 import io.mailtune.ingest.store.Checkpoint;
@@ -132,6 +133,13 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
                 problem(WatcherState.NEEDS_REAUTHORISATION, MailboxEvent.Kind.AUTHENTICATION_FAILED,
                         config.host() + " refused the login of " + config.username() + ": " + e.getMessage());
                 pause(backoff.next());
+            } catch (MailboxFencedException e) {
+                // Recorded even while stopping: a stalled owner's late commit failing is what an operator looks for.
+                problem(WatcherState.RECONNECTING, MailboxEvent.Kind.FENCED, e.getMessage());
+                if (!running) {
+                    break;
+                }
+                pause(backoff.next());
             } catch (MessagingException | IOException | RuntimeException e) {
                 if (!running) {
                     break;
@@ -147,7 +155,7 @@ public final class FolderWatcher implements Runnable, AutoCloseable {
         Store store = ImapSessions.session(config).getStore(ImapSessions.protocol(config));
         try {
             store.connect(config.host(), config.port(), config.username(), secret());
-            int settled = publisher.recover();
+            int settled = publisher.recover(config.id());
             if (settled > 0) {
                 events.record(new MailboxEvent(config.id(), folderName, MailboxEvent.Kind.INTERRUPTED_BATCH_SETTLED, settled
                         + " messages published before an interruption were found in Kafka and recorded; they are not published again",

@@ -43,6 +43,13 @@ public final class IngestDatabase implements AutoCloseable {
             CREATE TABLE IF NOT EXISTS ingest_log_position (
               topic_partition INT NOT NULL PRIMARY KEY, next_offset BIGINT NOT NULL)""",
             """
+            CREATE TABLE IF NOT EXISTS ingest_store_identity (
+              slot INT NOT NULL PRIMARY KEY, publisher_id VARCHAR(64) NOT NULL, created_at BIGINT NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS ingest_mailbox_position (
+              mailbox VARCHAR(200) NOT NULL, topic_partition INT NOT NULL, next_offset BIGINT NOT NULL,
+              PRIMARY KEY (mailbox, topic_partition))""",
+            """
             CREATE TABLE IF NOT EXISTS ingest_rejection (
               rejection_id VARCHAR(64) NOT NULL PRIMARY KEY, mailbox VARCHAR(200) NOT NULL, source VARCHAR(1000) NOT NULL,
               reason VARCHAR(40) NOT NULL, detail VARCHAR(4000) NOT NULL, raw_sha256 CHAR(64), raw_size BIGINT NOT NULL,
@@ -75,13 +82,36 @@ public final class IngestDatabase implements AutoCloseable {
         this.user = user == null ? "" : user;
         this.password = password == null ? "" : password;
         this.embeddedH2 = url.startsWith("jdbc:h2:");
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            for (String ddl : SCHEMA) {
-                s.execute(ddl);
+        createSchema();
+    }
+
+    private void createSchema() {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                for (String ddl : SCHEMA) {
+                    s.execute(ddl);
+                }
+                return;
+            } catch (SQLException e) {
+                // Two instances creating the tables of a fresh PostgreSQL database at once: one of them loses the
+                // race inside CREATE TABLE IF NOT EXISTS (a duplicate catalogue row) and finds the tables on retry.
+                boolean lostTheRace = UNIQUE_VIOLATION.equals(e.getSQLState()) || "42P07".equals(e.getSQLState());
+                if (!lostTheRace || attempt == 5) {
+                    throw new IllegalStateException("cannot create the ingest schema at " + url + ": " + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while creating the ingest schema at " + url, e);
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the ingest schema at " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether a failure of {@link #inTransaction} was a unique-key violation (another instance inserted the same key). */
+    static boolean isUniqueViolation(RuntimeException e) {
+        return e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState());
     }
 
     /** The embedded default: an H2 database in a file under the given directory. */

@@ -24,7 +24,13 @@ public record MailboxEvent(String mailbox, String folder, Kind kind, String deta
         /** The folder's UIDVALIDITY changed; it is re-scanned with dedupe so nothing is published twice. */
         UIDVALIDITY_CHANGED,
         /** A run that was interrupted had already published messages; they were found in Kafka and not sent again. */
-        INTERRUPTED_BATCH_SETTLED
+        INTERRUPTED_BATCH_SETTLED,
+        /** This instance took the mailbox: the mailbox owners group assigned it here (several instances). */
+        ASSIGNED,
+        /** This instance stopped running the mailbox: revoked in a rebalance, lost, or shut down. */
+        RELEASED,
+        /** The mailbox's producer was fenced by a newer one: another instance took the mailbox over. */
+        FENCED
     }
 
     /** Validates the required parts. */

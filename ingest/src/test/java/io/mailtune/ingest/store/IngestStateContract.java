@@ -78,6 +78,29 @@ abstract class IngestStateContract {
         assertNotEquals(first, stranger, "another customer's mail never joins by subject");
     }
 
+    @Test
+    void logPositionsAreKeptPerMailboxAndNeverMoveBack() {
+        IngestDatabase db = database();
+        assertEquals(Map.of(0, 5L, 1, 9L), PublishedLog.registerMailbox(db, "pos-a", () -> Map.of(0, 5L, 1, 9L)));
+        assertEquals(Map.of(0, 7L, 1, 9L), PublishedLog.registerMailbox(db, "pos-b", () -> Map.of(0, 7L, 1, 9L)));
+        assertEquals(Map.of(0, 5L, 1, 9L), PublishedLog.registerMailbox(db, "pos-a", () -> Map.of(0, 100L, 1, 100L)),
+                "a mailbox with positions keeps them");
+        db.inTransaction(c -> {
+            PublishedLog.advance(c, "pos-a", Map.of(0, 12L, 1, 3L, 2, 4L));
+            return null;
+        });
+        assertEquals(Map.of(0, 12L, 1, 9L, 2, 4L), db.inTransaction(c -> PublishedLog.positions(c, "pos-a")));
+        assertEquals(Map.of(0, 7L, 1, 9L), db.inTransaction(c -> PublishedLog.positions(c, "pos-b")), "the other mailbox is untouched");
+    }
+
+    @Test
+    void theStoreIdentityIsRegisteredOnceAndKeptFromThenOn() {
+        IngestDatabase db = database();
+        String identity = PublishedLog.identity(db);
+        assertEquals(identity, PublishedLog.identity(db));
+        assertEquals(identity, db.inTransaction(PublishedLog::publisherId).orElseThrow());
+    }
+
     private static NormalisedMessage message(String id, String subject, String inReplyTo, String from) {
         return new NormalisedMessage(id, false, EmailAddress.of(from), List.of(), List.of(), List.of(), subject, "text", "text",
                 null, inReplyTo, inReplyTo == null ? List.of() : List.of(inReplyTo), List.of(), new MailHeaders(Map.of()),

@@ -1,6 +1,7 @@
 package io.mailtune.model.cli;
 
 import io.mailtune.model.config.ConfigReader;
+import io.mailtune.model.config.GenerationConfig;
 import io.mailtune.model.config.ModelConfig;
 import io.mailtune.model.config.ParameterCount;
 import io.mailtune.model.config.UnsupportedModelException;
@@ -33,7 +34,7 @@ public final class ModelCommand {
 
     static final String USAGE = """
             usage:
-              model info <model-dir> [--adapter <peft-dir>]
+              model info <model-dir> [--adapter <peft-dir>] [--template chatml|llama3]
               model generate <model-dir> [--adapter <peft-dir>] [--merge]
                     (--prompt <text> | --chat <text> [--system <text>] | --tokens <id,id,...>)
                     [--max-new-tokens N] [--temperature T] [--top-k K] [--top-p P] [--repetition-penalty R]
@@ -105,9 +106,25 @@ public final class ModelCommand {
             out.printf("adapter rank: %d, alpha: %s, rsLoRA: %s, scale: %s, targets: %s%n", lc.rank(), lc.alpha(),
                     lc.rsLora(), lc.scale(), lc.targets().stream().sorted().map(LoraTarget::moduleName)
                             .collect(Collectors.joining(",")));
+            if (!adapter.isUniform()) {
+                out.printf("adapter modules: %s%n", moduleSummary(adapter));
+            }
             out.printf("adapter parameters: %,d%n", adapter.parameterCount());
         }
+        promptInfo(dir, c, a, out);
         return 0;
+    }
+
+    // Each adapted projection with its rank and alpha, for adapters that differ from one projection to the next.
+    private static String moduleSummary(LoraAdapter adapter) {
+        List<String> parts = new ArrayList<>();
+        for (int l = 0; l < adapter.layerCount(); l++) {
+            for (var e : adapter.layer(l).entrySet()) {
+                parts.add(l + "." + e.getKey().moduleName() + " r=" + e.getValue().rank() + " alpha="
+                        + e.getValue().alpha());
+            }
+        }
+        return String.join(", ", parts) + (adapter.hasBias() ? " (with lora_B biases)" : "");
     }
 
     private static int generate(Path dir, Arguments a, PrintStream out) {
@@ -123,7 +140,7 @@ public final class ModelCommand {
         LoraAdapter adapter = a.value("adapter", null) == null ? null
                 : PeftFormat.read(Path.of(a.value("adapter", null)), c.layers());
         boolean raw = a.value("tokens", null) != null;
-        LoadOptions options = LoadOptions.defaults().withTemplate(ChatTemplate.named(a.value("template", "chatml")));
+        LoadOptions options = LoadOptions.defaults().withTemplate(preset(a));
         if (a.intValue("max-context", 0) > 0) {
             options = options.withMaxContext(a.intValue("max-context", 0));
         }
@@ -186,5 +203,47 @@ public final class ModelCommand {
             }
         }
         return ids.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    // --template names a preset replacing the checkpoint's own chat template; absent, the checkpoint's is used.
+    private static ChatTemplate preset(Arguments a) {
+        String name = a.value("template", null);
+        return name == null ? null : ChatTemplate.named(name);
+    }
+
+    // What decides prompts and stopping: special tokens, the chat template and where it came from, stop tokens.
+    private static void promptInfo(Path dir, ModelConfig c, Arguments a, PrintStream out) {
+        GenerationConfig gen = GenerationConfig.read(dir);
+        out.printf("config.json: bos_token_id %s, eos_token_id %s%n", c.bosTokenId() < 0 ? "none" : c.bosTokenId(),
+                c.eosTokenIds());
+        out.printf("generation_config.json: %s%n", !gen.present() ? "none" : "eos_token_id " + gen.eosTokenIds()
+                + (gen.samplingDefaults().isEmpty() ? ""
+                : ", sampling defaults " + gen.samplingDefaults() + " (not applied: requests choose their sampling)"));
+        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+            out.println("tokenizer: none (no tokenizer.json): token ids only, LoadOptions.withoutTokenizer(), "
+                    + "generate --tokens");
+            out.printf("stop tokens: %s (eos_token_id of config.json and generation_config.json)%n",
+                    gen.stopTokens(c));
+            return;
+        }
+        try (ModelTokenizer t = ModelTokenizer.load(dir, c, preset(a))) {
+            out.printf("tokenizer: tokenizer.json, %,d token ids%n", t.vocabSize());
+            out.printf("special tokens: %s%n", t.specialTokens().isEmpty() ? "none"
+                    : t.specialTokens().entrySet().stream().map(e -> e.getKey() + " " + token(t, e.getValue()))
+                    .collect(Collectors.joining(", ")));
+            out.printf("chat template: %s%n", t.template().source());
+            out.printf("end of turn: %s%n", t.template().endOfTurn().isEmpty() ? "none"
+                    : token(t, t.template().endOfTurn()));
+            out.printf("stop tokens: %s%n", t.stopTokens().stream().map(id -> id + " " + t.tokenText(id))
+                    .collect(Collectors.joining(", ")));
+            String prompt = t.template().render(List.of(ChatMessage.system("You answer support email."),
+                    ChatMessage.user("Where is my order?")));
+            out.printf("system + user prompt: %s%n", prompt.replace("\\", "\\\\").replace("\n", "\\n"));
+        }
+    }
+
+    private static String token(ModelTokenizer t, String text) {
+        int id = t.tokenId(text);
+        return text + (id < 0 ? " (not a single token)" : " (" + id + ")");
     }
 }

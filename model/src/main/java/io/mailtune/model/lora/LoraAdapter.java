@@ -9,41 +9,60 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * A LoRA adapter held in Java memory: for every layer, the A and B factors of each targeted projection.
- * Applying it adds {@code scale · B·A·x} to a projection's output.
+ * A LoRA adapter held in Java memory: for every layer, the A and B factors of each adapted projection.
+ * Applying it adds {@code scale · (B·A·x + bias)} to a projection's output, with each projection's own scale.
  */
 public final class LoraAdapter {
 
     private final LoraConfig config;
     private final List<Map<LoraTarget, LoraPair>> layers;
+    private final boolean bias;
 
-    /** Creates an adapter; every layer must hold exactly the configured targets with rank r. */
+    /**
+     * Creates an adapter. A layer may adapt any of the configured targets (PEFT's {@code layers_to_transform},
+     * regex {@code target_modules} and {@code exclude_modules} leave some out), each projection with its own rank and
+     * alpha; every configured target is adapted in at least one layer, and either every projection has a lora_B bias
+     * or none has (PEFT's {@code lora_bias} is one setting for the whole adapter).
+     */
     public LoraAdapter(LoraConfig config, List<Map<LoraTarget, LoraPair>> layers) {
         if (config == null || layers == null || layers.isEmpty()) {
             throw new IllegalArgumentException("an adapter needs a config and at least one layer");
         }
         List<Map<LoraTarget, LoraPair>> copy = new ArrayList<>();
+        Set<LoraTarget> adapted = EnumSet.noneOf(LoraTarget.class);
+        int withBias = 0;
+        int modules = 0;
         for (int i = 0; i < layers.size(); i++) {
             Map<LoraTarget, LoraPair> layer = layers.get(i);
-            if (!layer.keySet().equals(config.targets())) {
+            if (!config.targets().containsAll(layer.keySet())) {
                 throw new IllegalArgumentException("layer " + i + " adapts " + layer.keySet()
-                        + " but the config targets " + config.targets());
+                        + " but the config targets only " + config.targets());
             }
-            for (Map.Entry<LoraTarget, LoraPair> e : layer.entrySet()) {
-                if (e.getValue().a().shape()[0] != config.rank()) {
-                    throw new IllegalArgumentException("layer " + i + " " + e.getKey().moduleName()
-                            + " has rank " + e.getValue().a().shape()[0] + " but r=" + config.rank());
-                }
+            adapted.addAll(layer.keySet());
+            for (LoraPair p : layer.values()) {
+                modules++;
+                withBias += p.bias() == null ? 0 : 1;
             }
-            copy.add(Collections.unmodifiableMap(new EnumMap<>(layer)));
+            copy.add(Collections.unmodifiableMap(layer.isEmpty() ? new EnumMap<>(LoraTarget.class) : new EnumMap<>(layer)));
+        }
+        if (!adapted.equals(config.targets())) {
+            throw new IllegalArgumentException("the config targets " + config.targets() + " but the layers adapt only "
+                    + adapted);
+        }
+        if (withBias != 0 && withBias != modules) {
+            throw new IllegalArgumentException(withBias + " of " + modules
+                    + " projections have a lora_B bias; lora_bias is all or none");
         }
         this.config = config;
         this.layers = Collections.unmodifiableList(copy);
+        this.bias = withBias > 0;
     }
 
     /**
@@ -62,7 +81,7 @@ public final class LoraAdapter {
                         : new float[io[1] * config.rank()];
                 String base = PeftFormat.tensorPrefix(l, t);
                 layer.put(t, new LoraPair(new HostTensor(base + ".lora_A.weight", new int[] {config.rank(), io[0]}, a),
-                        new HostTensor(base + ".lora_B.weight", new int[] {io[1], config.rank()}, b)));
+                        new HostTensor(base + ".lora_B.weight", new int[] {io[1], config.rank()}, b), config.alpha()));
             }
             layers.add(layer);
         }
@@ -87,17 +106,49 @@ public final class LoraAdapter {
         return layers.size();
     }
 
-    /** The factors for one layer, by target. */
+    /** The factors for one layer, by target; projections the layer does not adapt are absent. */
     public Map<LoraTarget, LoraPair> layer(int index) {
         return layers.get(index);
     }
 
-    /** Trainable parameters: the size of every A and B. */
+    /** The multiplier of one adapted projection's B·A·x: its alpha over its rank (or √rank with rsLoRA). */
+    public double scale(int layer, LoraTarget target) {
+        LoraPair p = layers.get(layer).get(target);
+        if (p == null) {
+            throw new IllegalArgumentException("layer " + layer + " does not adapt " + target.moduleName());
+        }
+        return p.scale(config.rsLora());
+    }
+
+    /** Whether the projections carry lora_B biases (PEFT's {@code lora_bias=true}). */
+    public boolean hasBias() {
+        return bias;
+    }
+
+    /**
+     * Whether every layer adapts every target with the config's rank and alpha and no bias: the shape of adapters
+     * that {@link #initialise} makes and training produces.
+     */
+    public boolean isUniform() {
+        for (Map<LoraTarget, LoraPair> layer : layers) {
+            if (!layer.keySet().equals(config.targets())) {
+                return false;
+            }
+            for (LoraPair p : layer.values()) {
+                if (p.rank() != config.rank() || p.alpha() != config.alpha() || p.bias() != null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Trainable parameters: the size of every A and B, and of the biases when there are some. */
     public long parameterCount() {
         long n = 0;
         for (Map<LoraTarget, LoraPair> layer : layers) {
             for (LoraPair p : layer.values()) {
-                n += p.a().data().length + p.b().data().length;
+                n += p.a().data().length + p.b().data().length + (p.bias() == null ? 0 : p.bias().data().length);
             }
         }
         return n;
@@ -123,18 +174,26 @@ public final class LoraAdapter {
         }
     }
 
-    /** Adds {@code scale · B·A} to a projection weight {@code w} of shape [out, in] (row-major), in place. */
+    /**
+     * Adds {@code scale · B·A} to a projection weight {@code w} of shape [out, in] (row-major), in place. An adapter
+     * with lora_B biases cannot be merged this way (Llama projections have no bias to add them to): apply it
+     * unmerged.
+     */
     public void mergeInto(int layer, LoraTarget target, FloatBuffer w) {
+        if (bias) {
+            throw new UnsupportedModelException("an adapter with lora_bias cannot be merged into the weights; "
+                    + "install it unmerged (AdapterHandle.install)");
+        }
         LoraPair p = layers.get(layer).get(target);
         if (p == null) {
             return;
         }
-        int r = config.rank();
+        int r = p.rank();
         int in = p.a().shape()[1];
         int out = p.b().shape()[0];
         float[] a = p.a().data();
         float[] b = p.b().data();
-        double scale = config.scale();
+        double scale = p.scale(config.rsLora());
         double[] row = new double[in];
         for (int o = 0; o < out; o++) {
             Arrays.fill(row, 0);

@@ -5,11 +5,13 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The hyper-parameters of a LoRA adapter, as in PEFT's {@code adapter_config.json}.
+ * The hyper-parameters of a LoRA adapter, as in PEFT's {@code adapter_config.json}. Rank and alpha are the
+ * defaults; an adapter read from PEFT may give single projections others ({@code rank_pattern},
+ * {@code alpha_pattern}), which its {@link LoraPair}s carry.
  *
  * @param rank      r, the inner width of B·A
  * @param alpha     lora_alpha
- * @param targets   projections the adapter modifies
+ * @param targets   projections the adapter modifies in at least one layer
  * @param rsLora    whether the scale is alpha/√r (rsLoRA) instead of alpha/r
  * @param baseModel PEFT's {@code base_model_name_or_path}
  */
@@ -37,7 +39,7 @@ public record LoraConfig(int rank, double alpha, Set<LoraTarget> targets, boolea
         return new LoraConfig(8, 8, EnumSet.of(LoraTarget.Q, LoraTarget.V), false, baseModel);
     }
 
-    /** The factor B·A·x is multiplied by: alpha/r, or alpha/√r with rsLoRA. */
+    /** The factor B·A·x is multiplied by, for a projection with the default rank and alpha: alpha/r, or alpha/√r with rsLoRA. */
     public double scale() {
         return rsLora ? alpha / Math.sqrt(rank) : alpha / rank;
     }

@@ -16,13 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -47,114 +47,98 @@ public final class PeftFormat {
         return "base_model.model.model.layers." + layer + "." + target.path();
     }
 
-    /** Reads an adapter directory for a model with the given number of layers. */
+    /**
+     * Reads an adapter directory for a model with the given number of layers. The config is read as PEFT 0.21 reads
+     * it (regex or suffix {@code target_modules}, {@code exclude_modules}, {@code layers_to_transform},
+     * {@code rank_pattern} / {@code alpha_pattern}, rsLoRA, {@code lora_bias}); an option that would change what
+     * the adapter computes and that Mailtune cannot apply fails naming it, with what to do instead.
+     */
     public static LoraAdapter read(Path dir, int layers) {
-        LoraConfig config = readConfig(dir.resolve(CONFIG_FILE));
+        PeftAdapterConfig config = PeftAdapterConfig.read(dir.resolve(CONFIG_FILE));
+        List<PeftAdapterConfig.Module> modules = config.resolve(layers);
         Path weights = dir.resolve(WEIGHTS_FILE);
         if (!Files.isRegularFile(weights)) {
             throw new CheckpointException("no " + WEIGHTS_FILE + " in " + dir);
         }
         SafetensorsFile file = SafetensorsFile.open(weights);
-        Set<String> unused = new HashSet<>(file.entries().keySet());
+        Set<String> unused = new TreeSet<>(file.entries().keySet());
+        unused.removeIf(config::isTrainingState);
         List<Map<LoraTarget, LoraPair>> all = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
-            Map<LoraTarget, LoraPair> layer = new EnumMap<>(LoraTarget.class);
-            for (LoraTarget t : config.targets()) {
-                String prefix = tensorPrefix(l, t);
-                String a = prefix + ".lora_A.weight";
-                String b = prefix + ".lora_B.weight";
-                unused.remove(a);
-                unused.remove(b);
-                layer.put(t, new LoraPair(file.read(a), file.read(b)));
+            all.add(new EnumMap<>(LoraTarget.class));
+        }
+        Set<LoraTarget> targets = EnumSet.noneOf(LoraTarget.class);
+        for (PeftAdapterConfig.Module m : modules) {
+            String prefix = tensorPrefix(m.layer(), m.target());
+            HostTensor a = take(file, unused, prefix + ".lora_A.weight", m);
+            HostTensor b = take(file, unused, prefix + ".lora_B.weight", m);
+            HostTensor bias = config.loraBias() ? take(file, unused, prefix + ".lora_B.bias", m) : null;
+            if (a.shape().length != 2 || a.shape()[0] != m.rank()) {
+                throw new UnsupportedModelException("adapter tensor " + a.name() + " " + Arrays.toString(a.shape())
+                        + " does not have the rank " + m.rank() + " that " + CONFIG_FILE + " gives " + m.name()
+                        + " (r, rank_pattern)");
             }
-            all.add(layer);
+            all.get(m.layer()).put(m.target(), new LoraPair(a, b, bias, m.alpha()));
+            targets.add(m.target());
         }
         if (!unused.isEmpty()) {
-            throw new UnsupportedModelException("adapter in " + dir + " holds tensors this model cannot use, e.g. '"
-                    + new TreeSet<>(unused).first() + "' (" + unused.size()
-                    + " in all; the model has " + layers + " layers)");
+            throw new UnsupportedModelException(unusedTensors(dir, unused, config, layers));
         }
-        return new LoraAdapter(config, all);
+        return new LoraAdapter(new LoraConfig(config.rank(), config.alpha(), targets, config.rsLora(),
+                config.baseModel()), all);
     }
 
-    /** Reads and validates {@code adapter_config.json}; unsupported PEFT options fail with their name. */
-    public static LoraConfig readConfig(Path file) {
-        JsonNode c;
-        try {
-            c = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new CheckpointException("cannot read " + file + ": " + e.getMessage(), e);
+    private static HostTensor take(SafetensorsFile file, Set<String> unused, String name,
+                                   PeftAdapterConfig.Module m) {
+        if (!file.entries().containsKey(name)) {
+            throw new UnsupportedModelException(CONFIG_FILE + " adapts " + m.name() + " but " + WEIGHTS_FILE
+                    + " has no tensor '" + name + "'");
         }
-        String type = c.path("peft_type").asText("");
-        if (!type.equalsIgnoreCase("LORA")) {
-            throw new UnsupportedModelException("unsupported peft_type '" + type + "' in " + file + "; only LORA");
-        }
-        if (c.path("use_dora").asBoolean(false)) {
-            throw new UnsupportedModelException("unsupported PEFT option use_dora=true in " + file);
-        }
-        String bias = c.path("bias").asText("none");
-        if (!bias.equals("none")) {
-            throw new UnsupportedModelException("unsupported PEFT option bias='" + bias + "' in " + file);
-        }
-        for (String field : List.of("rank_pattern", "alpha_pattern")) {
-            if (c.path(field).isObject() && !c.path(field).isEmpty()) {
-                throw new UnsupportedModelException("unsupported PEFT option " + field + " in " + file);
-            }
-        }
-        if (c.hasNonNull("modules_to_save") || c.hasNonNull("layers_to_transform")) {
-            throw new UnsupportedModelException("unsupported PEFT option modules_to_save/layers_to_transform in " + file);
-        }
-        return new LoraConfig(c.path("r").asInt(8), c.path("lora_alpha").asDouble(8), targets(c.path("target_modules"), file),
-                c.path("use_rslora").asBoolean(false), c.path("base_model_name_or_path").asText(""));
+        unused.remove(name);
+        return file.read(name);
     }
 
-    private static Set<LoraTarget> targets(JsonNode node, Path file) {
-        if (node.isTextual() && node.asText().toLowerCase(Locale.ROOT).equals("all-linear")) {
-            return EnumSet.allOf(LoraTarget.class);
+    // Says what the tensors no configured module reads are, and what the user can do about them.
+    private static String unusedTensors(Path dir, Set<String> unused, PeftAdapterConfig config, int layers) {
+        String first = unused.iterator().next();
+        String head = "adapter in " + dir + " holds tensors this model cannot use, e.g. '" + first + "' ("
+                + unused.size() + " in all; the model has " + layers + " layers)";
+        if (unused.stream().anyMatch(n -> n.contains("embed_tokens") || n.contains("lm_head"))) {
+            return head + ": the adapter carries embedding or output-head weights (saved by PEFT when the vocabulary "
+                    + "was resized or those modules were trained), which Mailtune does not load; merge the adapter "
+                    + "into its base with PEFT (merge_and_unload) and load the merged checkpoint";
         }
-        if (!node.isArray() || node.isEmpty()) {
-            throw new UnsupportedModelException("target_modules in " + file
-                    + " must be a list of module names or 'all-linear', was " + node);
+        if (!config.bias().equals("none") && unused.stream().anyMatch(n -> n.endsWith(".bias"))) {
+            return head + ": PEFT option bias='" + config.bias() + "' saved trained biases of the base model, which "
+                    + "Mailtune does not load; merge the adapter into its base with PEFT (merge_and_unload) and load "
+                    + "the merged checkpoint";
         }
-        Set<LoraTarget> out = EnumSet.noneOf(LoraTarget.class);
-        node.forEach(n -> out.add(LoraTarget.fromModuleName(n.asText())));
-        return out;
+        return head;
     }
 
-    /** Writes an adapter directory as PEFT does (float32 tensors); existing files are replaced atomically. */
+    /**
+     * Writes an adapter directory as PEFT does (float32 tensors, PEFT's names and shapes); existing files are replaced
+     * atomically. The config holds only keys every PEFT since 0.6 reads the same way, plus {@code use_rslora} and
+     * {@code lora_bias} when they are on (a PEFT too old to know them then refuses the config, or from 0.14 warns,
+     * instead of computing something else), and no {@code peft_version}. Projections with their own rank or alpha are named in both
+     * {@code rank_pattern} and {@code alpha_pattern}; an adapter whose layers adapt different projections lists
+     * every adapted module by its full name in {@code target_modules}.
+     */
     public static void write(LoraAdapter adapter, Path dir) {
         try {
             Files.createDirectories(dir);
-            LoraConfig c = adapter.config();
-            ObjectNode json = JSON.createObjectNode();
-            json.put("peft_type", "LORA");
-            json.put("task_type", "CAUSAL_LM");
-            json.put("base_model_name_or_path", c.baseModel());
-            json.put("r", c.rank());
-            if (c.alpha() == Math.rint(c.alpha())) {
-                json.put("lora_alpha", (long) c.alpha());
-            } else {
-                json.put("lora_alpha", c.alpha());
-            }
-            json.put("lora_dropout", 0.0);
-            json.put("use_rslora", c.rsLora());
-            json.put("use_dora", false);
-            json.put("bias", "none");
-            json.put("fan_in_fan_out", false);
-            json.put("inference_mode", true);
-            json.put("init_lora_weights", true);
-            json.putNull("modules_to_save");
-            json.putNull("layers_to_transform");
-            ArrayNode targets = json.putArray("target_modules");
-            c.targets().stream().map(LoraTarget::moduleName).sorted().forEach(targets::add);
             Path tmp = dir.resolve(CONFIG_FILE + ".tmp");
-            JSON.writeValue(tmp.toFile(), json);
+            JSON.writeValue(tmp.toFile(), configJson(adapter));
             List<HostTensor> tensors = new ArrayList<>();
             for (int l = 0; l < adapter.layerCount(); l++) {
                 for (Map.Entry<LoraTarget, LoraPair> e : adapter.layer(l).entrySet()) {
                     String prefix = tensorPrefix(l, e.getKey());
-                    tensors.add(new HostTensor(prefix + ".lora_A.weight", e.getValue().a().shape(), e.getValue().a().data()));
-                    tensors.add(new HostTensor(prefix + ".lora_B.weight", e.getValue().b().shape(), e.getValue().b().data()));
+                    LoraPair p = e.getValue();
+                    tensors.add(new HostTensor(prefix + ".lora_A.weight", p.a().shape(), p.a().data()));
+                    tensors.add(new HostTensor(prefix + ".lora_B.weight", p.b().shape(), p.b().data()));
+                    if (p.bias() != null) {
+                        tensors.add(new HostTensor(prefix + ".lora_B.bias", p.bias().shape(), p.bias().data()));
+                    }
                 }
             }
             tensors.sort((x, y) -> x.name().compareTo(y.name()));
@@ -164,5 +148,64 @@ public final class PeftFormat {
         } catch (IOException e) {
             throw new CheckpointException("cannot write adapter to " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    // The adapter_config.json for an adapter, keys sorted as PEFT writes them.
+    static ObjectNode configJson(LoraAdapter adapter) {
+        LoraConfig c = adapter.config();
+        Map<String, JsonNode> keys = new TreeMap<>();
+        var f = JSON.getNodeFactory();
+        keys.put("peft_type", f.textNode("LORA"));
+        keys.put("task_type", f.textNode("CAUSAL_LM"));
+        keys.put("base_model_name_or_path", f.textNode(c.baseModel()));
+        keys.put("r", f.numberNode(c.rank()));
+        keys.put("lora_alpha", number(c.alpha()));
+        keys.put("lora_dropout", f.numberNode(0.0));
+        keys.put("bias", f.textNode("none"));
+        keys.put("fan_in_fan_out", f.booleanNode(false));
+        keys.put("inference_mode", f.booleanNode(true));
+        keys.put("init_lora_weights", f.booleanNode(true));
+        keys.put("modules_to_save", f.nullNode());
+        keys.put("layers_to_transform", f.nullNode());
+        keys.put("layers_pattern", f.nullNode());
+        if (c.rsLora()) {
+            keys.put("use_rslora", f.booleanNode(true));
+        }
+        if (adapter.hasBias()) {
+            keys.put("lora_bias", f.booleanNode(true));
+        }
+        boolean sameTargets = true;
+        for (int l = 0; l < adapter.layerCount(); l++) {
+            sameTargets &= adapter.layer(l).keySet().equals(c.targets());
+        }
+        ArrayNode targets = f.arrayNode();
+        ObjectNode ranks = f.objectNode();
+        ObjectNode alphas = f.objectNode();
+        Set<String> names = new TreeSet<>();
+        for (int l = 0; l < adapter.layerCount(); l++) {
+            for (Map.Entry<LoraTarget, LoraPair> e : adapter.layer(l).entrySet()) {
+                String tail = "layers." + l + "." + e.getKey().path();
+                names.add(sameTargets ? e.getKey().moduleName() : "model." + tail);
+                LoraPair p = e.getValue();
+                if (p.rank() != c.rank() || p.alpha() != c.alpha()) {
+                    // Escaped, so the key names exactly this module in every PEFT version's pattern matching.
+                    String key = tail.replace(".", "\\.");
+                    ranks.put(key, p.rank());
+                    alphas.set(key, number(p.alpha()));
+                }
+            }
+        }
+        names.forEach(targets::add);
+        keys.put("target_modules", targets);
+        keys.put("rank_pattern", ranks);
+        keys.put("alpha_pattern", alphas);
+        ObjectNode json = f.objectNode();
+        keys.forEach(json::set);
+        return json;
+    }
+
+    private static JsonNode number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? JSON.getNodeFactory().numberNode((long) v)
+                : JSON.getNodeFactory().numberNode(v);
     }
 }

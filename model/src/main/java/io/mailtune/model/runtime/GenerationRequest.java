@@ -9,7 +9,7 @@ import java.util.Set;
  * @param prompt       prompt token ids (at least one)
  * @param sampling     how tokens are chosen
  * @param maxNewTokens the most tokens to generate
- * @param stopTokens   ids that end the answer (the tokenizer's EOS/end-of-turn ids are added by the generator)
+ * @param stopTokens   ids that end the answer (the generator adds {@code LanguageModel.stopTokens()})
  * @param stopStrings  texts that end the answer; the text is cut before them
  * @param listener     streaming callback
  */

@@ -264,9 +264,7 @@ public final class Generator implements AutoCloseable {
             this.lease = lease;
             this.sampler = new Sampler(request.sampling());
             this.stops = new HashSet<>(request.stopTokens());
-            if (tokenizer != null) {
-                stops.addAll(tokenizer.stopTokens());
-            }
+            stops.addAll(model.stopTokens());
             this.seen = Arrays.copyOf(request.prompt(), request.prompt().length + request.maxNewTokens());
             this.seenCount = request.prompt().length;
         }

@@ -3,11 +3,13 @@ package io.mailtune.model.runtime;
 import ai.djl.ndarray.NDManager;
 import io.mailtune.model.checkpoint.CheckpointTensors;
 import io.mailtune.model.config.ConfigReader;
+import io.mailtune.model.config.GenerationConfig;
 import io.mailtune.model.config.ModelConfig;
 import io.mailtune.model.config.ParameterCount;
 import io.mailtune.model.tokenizer.ModelTokenizer;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A HuggingFace-format checkpoint loaded for inference: config, weights on DJL PyTorch, and tokenizer.
@@ -20,6 +22,7 @@ public final class LanguageModel implements AutoCloseable {
     private final NDManager manager;
     private final Transformer transformer;
     private final ModelTokenizer tokenizer;
+    private volatile Set<Integer> stopTokens;
 
     private LanguageModel(Path dir, ModelConfig config, NDManager manager, Transformer transformer,
                           ModelTokenizer tokenizer) {
@@ -76,6 +79,20 @@ public final class LanguageModel implements AutoCloseable {
     /** The tokenizer, absent when loaded without one. */
     public Optional<ModelTokenizer> tokenizer() {
         return Optional.ofNullable(tokenizer);
+    }
+
+    /**
+     * The ids that end generation: the tokenizer's stop tokens, or without a tokenizer the EOS ids of
+     * {@code config.json} and {@code generation_config.json}.
+     */
+    public Set<Integer> stopTokens() {
+        Set<Integer> stops = stopTokens;
+        if (stops == null) {
+            stops = tokenizer != null ? tokenizer.stopTokens()
+                    : Set.copyOf(GenerationConfig.read(dir).stopTokens(config));
+            stopTokens = stops;
+        }
+        return stops;
     }
 
     /** The decoder itself, for callers that drive forward passes (tests, a trainer). */

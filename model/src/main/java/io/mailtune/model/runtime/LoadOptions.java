@@ -8,7 +8,8 @@ import io.mailtune.model.tokenizer.ChatTemplate;
  *
  * @param maxContext    longest sequence (prompt + answer) the runtime accepts; 0 means min(max_position_embeddings, 4096)
  * @param mergedAdapter an adapter to merge into the base weights at load, or null
- * @param template      the chat template for prompts
+ * @param template      a chat template replacing the checkpoint's own, or null for the checkpoint's (its Jinja
+ *                      {@code chat_template}, else ChatML)
  * @param tokenizer     whether to load {@code tokenizer.json} (required when true)
  * @param halfDecode    whether single-sequence decode steps multiply by float16 copies of the weights: on this
  *                      CPU PyTorch's float16 matrix-vector product streams half the bytes (~2.3x faster), at ~1e-3
@@ -22,14 +23,11 @@ public record LoadOptions(int maxContext, LoraAdapter mergedAdapter, ChatTemplat
         if (maxContext < 0) {
             throw new IllegalArgumentException("maxContext must be >= 0, was " + maxContext);
         }
-        if (template == null) {
-            throw new IllegalArgumentException("template must not be null");
-        }
     }
 
-    /** Defaults: ChatML, tokenizer required, context up to 4096, no merged adapter. */
+    /** Defaults: the checkpoint's chat template, tokenizer required, context up to 4096, no merged adapter. */
     public static LoadOptions defaults() {
-        return new LoadOptions(0, null, ChatTemplate.CHATML, true, false);
+        return new LoadOptions(0, null, null, true, false);
     }
 
     /** These options with a different max context. */
@@ -42,7 +40,7 @@ public record LoadOptions(int maxContext, LoraAdapter mergedAdapter, ChatTemplat
         return new LoadOptions(maxContext, adapter, template, tokenizer, halfDecode);
     }
 
-    /** These options with another chat template. */
+    /** These options with a preset chat template instead of the checkpoint's own (null: the checkpoint's). */
     public LoadOptions withTemplate(ChatTemplate chatTemplate) {
         return new LoadOptions(maxContext, mergedAdapter, chatTemplate, tokenizer, halfDecode);
     }

@@ -17,7 +17,6 @@ import io.mailtune.model.checkpoint.CheckpointException;
 import io.mailtune.model.config.ModelConfig;
 import io.mailtune.model.config.ParameterCount;
 import io.mailtune.model.lora.LoraAdapter;
-import io.mailtune.model.lora.LoraConfig;
 import io.mailtune.model.lora.LoraPair;
 import io.mailtune.model.lora.LoraTarget;
 import java.nio.ByteBuffer;
@@ -218,25 +217,25 @@ public final class Transformer implements AutoCloseable {
     public AdapterWeights prepare(LoraAdapter adapter) {
         adapter.checkFits(config);
         NDManager m = root.newSubManager();
-        LoraConfig lc = adapter.config();
-        float scale = (float) lc.scale();
         List<LayerAdapter> out = new ArrayList<>();
         for (int l = 0; l < config.layers(); l++) {
-            Map<LoraTarget, LoraPair> layer = adapter.layer(l);
-            NDArray[] qkv = fused(m, layer, scale, LoraTarget.Q, LoraTarget.K, LoraTarget.V);
-            NDArray[] o = fused(m, layer, scale, LoraTarget.O);
-            NDArray[] gu = fused(m, layer, scale, LoraTarget.GATE, LoraTarget.UP);
-            NDArray[] down = fused(m, layer, scale, LoraTarget.DOWN);
-            out.add(new LayerAdapter(qkv[0], qkv[1], o[0], o[1], gu[0], gu[1], down[0], down[1]));
+            NDArray[] qkv = fused(m, adapter, l, LoraTarget.Q, LoraTarget.K, LoraTarget.V);
+            NDArray[] o = fused(m, adapter, l, LoraTarget.O);
+            NDArray[] gu = fused(m, adapter, l, LoraTarget.GATE, LoraTarget.UP);
+            NDArray[] down = fused(m, adapter, l, LoraTarget.DOWN);
+            out.add(new LayerAdapter(qkv[0], qkv[1], o[0], o[1], gu[0], gu[1], down[0], down[1],
+                    qkv[2], o[2], gu[2], down[2]));
         }
         m.cap();
         return new AdapterWeights(adapter, m, out);
     }
 
-    // Stacks the A factors of the given projections and places their scaled B factors block-diagonally, so the
-    // fused projection's delta is B·(A·x) with outputs in the fused order; projections the adapter skips get
-    // zero rows in B. Returns {null, null} when none of them is adapted.
-    private NDArray[] fused(NDManager m, Map<LoraTarget, LoraPair> layer, float scale, LoraTarget... parts) {
+    // Stacks the A factors of the given projections and places their B factors, each times its own scale,
+    // block-diagonally, so the fused projection's delta is B·(A·x) (+ bias) with outputs in the fused order;
+    // projections the layer skips get zero rows in B and the bias. Returns {A, B, bias or null}, all null when none
+    // of them is adapted.
+    private NDArray[] fused(NDManager m, LoraAdapter adapter, int l, LoraTarget... parts) {
+        Map<LoraTarget, LoraPair> layer = adapter.layer(l);
         int rankSum = 0;
         int outSum = 0;
         int in = -1;
@@ -245,33 +244,39 @@ public final class Transformer implements AutoCloseable {
             in = io[0];
             outSum += io[1];
             if (layer.containsKey(t)) {
-                rankSum += layer.get(t).a().shape()[0];
+                rankSum += layer.get(t).rank();
             }
         }
         if (rankSum == 0) {
-            return new NDArray[2];
+            return new NDArray[3];
         }
         float[] a = new float[rankSum * in];
         float[] b = new float[outSum * rankSum];
+        float[] bias = adapter.hasBias() ? new float[outSum] : null;
         int rankAt = 0;
         int outAt = 0;
         for (LoraTarget t : parts) {
             int out = ParameterCount.projectionShape(config, t)[1];
             LoraPair p = layer.get(t);
             if (p != null) {
-                int r = p.a().shape()[0];
+                int r = p.rank();
+                float scale = (float) adapter.scale(l, t);
                 System.arraycopy(p.a().data(), 0, a, rankAt * in, r * in);
                 float[] pb = p.b().data();
                 for (int row = 0; row < out; row++) {
                     for (int k = 0; k < r; k++) {
                         b[(outAt + row) * rankSum + rankAt + k] = pb[row * r + k] * scale;
                     }
+                    if (bias != null) {
+                        bias[outAt + row] = p.bias().data()[row] * scale;
+                    }
                 }
                 rankAt += r;
             }
             outAt += out;
         }
-        return new NDArray[] {m.create(a, new Shape(rankSum, in)), m.create(b, new Shape(outSum, rankSum))};
+        return new NDArray[] {m.create(a, new Shape(rankSum, in)), m.create(b, new Shape(outSum, rankSum)),
+                bias == null ? null : m.create(bias, new Shape(outSum))};
     }
 
     /**
@@ -512,7 +517,14 @@ public final class Transformer implements AutoCloseable {
             case GATE_UP -> la.gateUpB();
             case DOWN -> la.downB();
         };
-        return linear(linear(x, a(w, layer, p)), b);
+        NDArray bias = switch (p) {
+            case QKV -> la.qkvBias();
+            case O -> la.oBias();
+            case GATE_UP -> la.gateUpBias();
+            case DOWN -> la.downBias();
+        };
+        NDArray ax = linear(x, a(w, layer, p));
+        return bias == null ? linear(ax, b) : Linear.linear(ax, b, bias).head();
     }
 
     private NDArray rmsNorm(NDArray x, NDArray weight) {

@@ -3,40 +3,24 @@ package io.mailtune.model.tokenizer;
 import java.util.List;
 
 /**
- * Renders a conversation into the prompt text a chat model was trained on. Each message is
- * {@code messageFormat} with {@code {role}} and {@code {content}} replaced; the prompt ends with
- * {@code generationPrompt} so the model answers as the assistant, and {@code endOfTurn} (a special token)
- * marks where its answer stops.
- *
- * @param prefix           text before the first message (e.g. a BOS token), may be empty
- * @param messageFormat    one message, with {role} and {content}
- * @param generationPrompt what opens the assistant's turn
- * @param endOfTurn        the special token ending a turn; generation stops on it
+ * Renders a conversation into the prompt text a chat model was trained on, ending with the opening of the
+ * assistant's turn. A checkpoint's own Jinja template ({@link JinjaChatTemplate}, from {@code tokenizer_config.json}
+ * or {@code chat_template.jinja}) is used by default; a {@link PresetTemplate} replaces it through
+ * {@code LoadOptions.withTemplate}.
  */
-public record ChatTemplate(String prefix, String messageFormat, String generationPrompt, String endOfTurn) {
+public sealed interface ChatTemplate permits PresetTemplate, JinjaChatTemplate {
 
-    /** ChatML, as used by SmolLM2 and Qwen2.5. */
-    public static final ChatTemplate CHATML = new ChatTemplate("",
+    /** ChatML, as used by SmolLM2, Qwen2.5 and the bundled model, without any default system message. */
+    PresetTemplate CHATML = new PresetTemplate("",
             "<|im_start|>{role}\n{content}<|im_end|>\n", "<|im_start|>assistant\n", "<|im_end|>");
 
-    /** Llama 3's header format. */
-    public static final ChatTemplate LLAMA3 = new ChatTemplate("<|begin_of_text|>",
+    /** Llama 3's header format, without Llama 3.2's date lines. */
+    PresetTemplate LLAMA3 = new PresetTemplate("<|begin_of_text|>",
             "<|start_header_id|>{role}<|end_header_id|>\n\n{content}<|eot_id|>",
             "<|start_header_id|>assistant<|end_header_id|>\n\n", "<|eot_id|>");
 
-    /** Validates the parts. */
-    public ChatTemplate {
-        if (prefix == null || generationPrompt == null || endOfTurn == null) {
-            throw new IllegalArgumentException("chat template parts must not be null");
-        }
-        if (messageFormat == null || !messageFormat.contains("{role}") || !messageFormat.contains("{content}")) {
-            throw new IllegalArgumentException("chat template message format must contain {role} and {content}, was '"
-                    + messageFormat + "'");
-        }
-    }
-
     /** A preset by name ({@code chatml} or {@code llama3}). */
-    public static ChatTemplate named(String name) {
+    static PresetTemplate named(String name) {
         return switch (name) {
             case "chatml" -> CHATML;
             case "llama3" -> LLAMA3;
@@ -45,11 +29,11 @@ public record ChatTemplate(String prefix, String messageFormat, String generatio
     }
 
     /** The prompt text for a conversation, ending with the assistant's opening. */
-    public String render(List<ChatMessage> messages) {
-        StringBuilder out = new StringBuilder(prefix);
-        for (ChatMessage m : messages) {
-            out.append(messageFormat.replace("{role}", m.role()).replace("{content}", m.content()));
-        }
-        return out.append(generationPrompt).toString();
-    }
+    String render(List<ChatMessage> messages);
+
+    /** The special token that ends a turn (generation stops on it, training ends replies with it), or "". */
+    String endOfTurn();
+
+    /** Where the template comes from, for {@code model info}: a preset's name or the checkpoint file. */
+    String source();
 }

@@ -107,10 +107,17 @@ public final class ModelWeights implements AutoCloseable {
         return out;
     }
 
-    /** Places a LoRA adapter's factors on the device next to the base weights (one adapter at a time). */
+    /**
+     * Places a LoRA adapter's factors on the device next to the base weights (one adapter at a time). Training
+     * applies one scale to every projection, so the adapter must be uniform ({@link LoraAdapter#isUniform}).
+     */
     public void attach(LoraAdapter adapter) {
         if (loraConfig != null) {
             throw new IllegalStateException("an adapter is already attached");
+        }
+        if (!adapter.isUniform()) {
+            throw new IllegalArgumentException("training needs an adapter with one rank and alpha on every targeted "
+                    + "projection of every layer and no lora_bias; start from LoraAdapter.initialise instead");
         }
         adapter.checkFits(config);
         List<Map<LoraTarget, NDArray[]>> layers = new ArrayList<>();
@@ -180,7 +187,7 @@ public final class ModelWeights implements AutoCloseable {
             for (Map.Entry<LoraTarget, NDArray[]> e : lora.get(l).entrySet()) {
                 String prefix = PeftFormat.tensorPrefix(l, e.getKey());
                 layer.put(e.getKey(), new LoraPair(host(prefix + ".lora_A.weight", e.getValue()[0]),
-                        host(prefix + ".lora_B.weight", e.getValue()[1])));
+                        host(prefix + ".lora_B.weight", e.getValue()[1]), loraConfig.alpha()));
             }
             layers.add(layer);
         }

@@ -11,19 +11,15 @@ import io.mailtune.model.checkpoint.SafetensorsFile;
 import io.mailtune.model.checkpoint.SafetensorsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A resumable snapshot of a run: trainable tensors, AdamW moments, the best weights so far and the counters, in
- * {@code <dir>/state} (float32 safetensors + JSON). A new snapshot is written beside the old one and swapped in by
- * renames, so a crash at any moment leaves one complete snapshot.
+ * {@code <dir>/state} (float32 safetensors + {@code state.json}, written last). {@link SnapshotDirectory} swaps a new
+ * snapshot in so that a crash at any moment leaves a complete one to resume from.
  *
  * @param step             optimizer steps done
  * @param bestHoldoutLoss  best holdout loss so far, or NaN
@@ -38,44 +34,34 @@ record TrainingState(int step, double bestHoldoutLoss, int staleEvaluations, dou
 
     /** Writes the snapshot; {@code best} may be empty when no evaluation has happened. */
     void write(Path dir, Map<String, NDArray> params, AdamW adam, Map<String, HostTensor> best) {
+        write(new SnapshotDirectory(dir, COUNTERS), params, adam, best);
+    }
+
+    /** Writes the snapshot through {@code snapshots} (tests pass one that crashes part-way). */
+    void write(SnapshotDirectory snapshots, Map<String, NDArray> params, AdamW adam, Map<String, HostTensor> best) {
+        List<HostTensor> tensors = new ArrayList<>();
+        params.forEach((n, a) -> tensors.add(ModelWeights.host("param/" + n, a)));
+        adam.firstMoments().forEach((n, a) -> tensors.add(ModelWeights.host("adam_m/" + n, a)));
+        adam.secondMoments().forEach((n, a) -> tensors.add(ModelWeights.host("adam_v/" + n, a)));
+        best.forEach((n, t) -> tensors.add(new HostTensor("best/" + n, t.shape(), t.data())));
+        ObjectNode c = JSON.createObjectNode();
+        c.put("step", step);
+        c.put("best_holdout_loss", Double.isNaN(bestHoldoutLoss) ? null : bestHoldoutLoss);
+        c.put("stale_evaluations", staleEvaluations);
+        c.put("last_loss", lastLoss);
         try {
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve("state.tmp");
-            delete(tmp);
-            Files.createDirectories(tmp);
-            List<HostTensor> tensors = new ArrayList<>();
-            params.forEach((n, a) -> tensors.add(ModelWeights.host("param/" + n, a)));
-            adam.firstMoments().forEach((n, a) -> tensors.add(ModelWeights.host("adam_m/" + n, a)));
-            adam.secondMoments().forEach((n, a) -> tensors.add(ModelWeights.host("adam_v/" + n, a)));
-            best.forEach((n, t) -> tensors.add(new HostTensor("best/" + n, t.shape(), t.data())));
-            SafetensorsWriter.write(tmp.resolve(TENSORS), tensors, DType.F32, Map.of());
-            ObjectNode c = JSON.createObjectNode();
-            c.put("step", step);
-            c.put("best_holdout_loss", Double.isNaN(bestHoldoutLoss) ? null : bestHoldoutLoss);
-            c.put("stale_evaluations", staleEvaluations);
-            c.put("last_loss", lastLoss);
-            JSON.writeValue(tmp.resolve(COUNTERS).toFile(), c);
-            Path current = dir.resolve("state");
-            Path old = dir.resolve("state.old");
-            delete(old);
-            if (Files.exists(current)) {
-                Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, current, StandardCopyOption.ATOMIC_MOVE);
-            delete(old);
+            snapshots.replace(next -> SafetensorsWriter.write(next.resolve(TENSORS), tensors, DType.F32, Map.of()),
+                    JSON.writeValueAsBytes(c));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write training state to " + dir, e);
+            throw new UncheckedIOException("cannot write training state under " + snapshots.parent(), e);
         }
     }
 
     /** The snapshot in {@code dir}, or null when there is none. Restores tensors into params, moments and best. */
     static TrainingState read(Path dir, Map<String, NDArray> params, AdamW adam, Map<String, HostTensor> best) {
-        Path current = dir.resolve("state");
-        if (!Files.isRegularFile(current.resolve(COUNTERS))) {
-            current = dir.resolve("state.old");
-            if (!Files.isRegularFile(current.resolve(COUNTERS))) {
-                return null;
-            }
+        Path current = new SnapshotDirectory(dir, COUNTERS).current();
+        if (current == null) {
+            return null;
         }
         try {
             var c = JSON.readTree(current.resolve(COUNTERS).toFile());
@@ -121,17 +107,6 @@ record TrainingState(int step, double bestHoldoutLoss, int staleEvaluations, dou
             target.subi(target).addi(v);
         } finally {
             JniUtils.setGradMode(gradMode);
-        }
-    }
-
-    private static void delete(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
         }
     }
 }

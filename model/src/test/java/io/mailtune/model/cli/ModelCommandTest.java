@@ -46,6 +46,17 @@ class ModelCommandTest {
     }
 
     @Test
+    void infoListsEachProjectionOfAnAdapterWhoseRanksDiffer() throws Exception {
+        Path fixtures = Path.of(getClass().getResource("/peft-fixtures/cases.json").toURI()).getParent();
+        assertEquals(0, run("info", fixtures.resolve("bases/llama").toString(), "--adapter",
+                fixtures.resolve("adapters/lora-bias").toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("adapter modules: 0.q_proj r=2 alpha=3.0, 0.k_proj r=2 alpha=3.0"), text);
+        assertTrue(text.contains("0.o_proj r=1 alpha=3.0"), text);
+        assertTrue(text.contains("(with lora_B biases)"), text);
+    }
+
+    @Test
     void generateFromRawTokenIdsPrintsTokenIds() {
         TinyModel.Written m = model();
         assertEquals(0, run("generate", m.dir().toString(), "--tokens", "1,5,6", "--max-new-tokens", "4",

@@ -11,6 +11,7 @@ import io.mailtune.model.fixtures.TinyModel;
 import io.mailtune.model.lora.LoraAdapter;
 import io.mailtune.model.lora.LoraConfig;
 import io.mailtune.model.lora.LoraTarget;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -182,8 +183,9 @@ class GeneratorTest {
     }
 
     @Test
-    void theMaxContextEndsAnAnswerThatWouldOverflowIt() {
-        // Without a tokenizer no EOS id applies, so only the context can end this answer.
+    void theMaxContextEndsAnAnswerThatWouldOverflowIt() throws Exception {
+        // Without a tokenizer and with no EOS id in the config, only the context can end this answer.
+        Files.writeString(dir.resolve("config.json"), TinyModel.llamaConfig(false).without("eos_token_id").toString());
         try (LanguageModel raw = LanguageModel.load(dir, LoadOptions.defaults().withoutTokenizer().withMaxContext(48));
              Generator g = new Generator(raw, new AdapterHandle(raw), GeneratorOptions.defaults())) {
             GenerationResult r = g.generate(request(PROMPT, SamplingOptions.sampled(1.0, 4), 200, List.of(), null));

@@ -112,12 +112,13 @@ final class ReferenceModel {
                 y[i] += bias.data()[i];
             }
         }
-        if (adapter != null && adapter.config().targets().contains(target)) {
-            LoraPair pair = adapter.layer(layer).get(target);
+        LoraPair pair = adapter == null ? null : adapter.layer(layer).get(target);
+        if (pair != null) {
             double[] ax = matVec(pair.a(), x);
             double[] bax = matVec(pair.b(), ax);
+            double scale = adapter.scale(layer, target);
             for (int i = 0; i < y.length; i++) {
-                y[i] += adapter.config().scale() * bax[i];
+                y[i] += scale * (bax[i] + (pair.bias() == null ? 0 : pair.bias().data()[i]));
             }
         }
         return y;

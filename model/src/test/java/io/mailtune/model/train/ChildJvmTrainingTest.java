@@ -10,8 +10,10 @@ import io.mailtune.model.fixtures.TinyModel;
 import io.mailtune.model.lora.LoraAdapter;
 import io.mailtune.model.lora.LoraPair;
 import io.mailtune.model.lora.PeftFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Training in child JVMs: killed mid-run and resumed, and starved of heap with frequent GCs. */
 class ChildJvmTrainingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -56,11 +60,11 @@ class ChildJvmTrainingTest {
                 dir.resolve("a").toString(), Integer.toString(steps), "0")));
 
         Path ck = dir.resolve("ck-b");
+        // A pause after each step, so the run is still going when the test sees step 8 and kills it.
         Process doomed = start("-Xmx256m", base.toString(), ck.toString(), dir.resolve("b").toString(),
-                Integer.toString(steps), "0");
-        Path counters = ck.resolve("state").resolve("state.json");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!(Files.exists(counters) && Files.readString(counters).matches("(?s).*\"step\":(8|9|1[0-5]),.*"))) {
+                Integer.toString(steps), "0", "150");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (snapshotStep(ck) < 8) {
             assertTrue(System.nanoTime() < deadline && doomed.isAlive(), "the run never reached step 8");
             Thread.sleep(20);
         }
@@ -72,6 +76,23 @@ class ChildJvmTrainingTest {
 
         assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(PeftFormat.WEIGHTS_FILE)),
                 Files.readAllBytes(dir.resolve("b").resolve(PeftFormat.WEIGHTS_FILE)));
+    }
+
+    /**
+     * The step of the snapshot the child last wrote, or -1 while there is none. The child swaps snapshots by renaming
+     * directories while this reads, so state.json can vanish from state/ while it is being opened: then state.old/
+     * is tried, and failing that the next poll tries again.
+     */
+    private static int snapshotStep(Path checkpoints) throws IOException {
+        for (String snapshot : List.of("state", "state.old")) {
+            try {
+                return JSON.readTree(Files.readString(checkpoints.resolve(snapshot).resolve("state.json")))
+                        .path("step").asInt(-1);
+            } catch (NoSuchFileException moved) {
+                // renamed away meanwhile, or not written yet
+            }
+        }
+        return -1;
     }
 
     @Test

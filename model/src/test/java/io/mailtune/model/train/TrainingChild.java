@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * A LoRA training run in its own JVM, for tests that kill it or starve its heap:
- * {@code TrainingChild <checkpoint dir> <checkpoint or "none"> <adapter out> <steps> <gc every N steps, 0 = never>}.
+ * {@code TrainingChild <checkpoint dir> <checkpoint or "none"> <adapter out> <steps> <gc every N steps, 0 = never>
+ * [pause ms after each step]}; the pause gives a test that kills the run time to do it mid-way.
  * Exits 0 when the run finished with finite losses.
  */
 public final class TrainingChild {
@@ -29,6 +30,7 @@ public final class TrainingChild {
         Path out = Path.of(args[2]);
         int steps = Integer.parseInt(args[3]);
         int gcEvery = Integer.parseInt(args[4]);
+        long pauseMillis = args.length > 5 ? Long.parseLong(args[5]) : 0;
         ModelConfig config = ConfigReader.read(base);
         try (NDManager m = NDManager.newBaseManager("PyTorch");
              ModelWeights weights = ModelWeights.fromCheckpoint(config, CheckpointTensors.open(base), m)) {
@@ -44,9 +46,18 @@ public final class TrainingChild {
                 if (gcEvery > 0 && p.step() % gcEvery == 0) {
                     System.gc();
                 }
+                pause(pauseMillis);
             }).train(TrainerTest.copyTask(32, 1), List.of(), checkpoints);
             PeftFormat.write(weights.toAdapter(), out);
             System.out.println("finished " + r);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

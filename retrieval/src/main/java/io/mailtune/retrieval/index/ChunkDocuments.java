@@ -58,6 +58,7 @@ public final class ChunkDocuments {
                 doc.add(new StringField(IndexFields.PRODUCT, article.product().toLowerCase(Locale.ROOT), Field.Store.YES));
             }
             doc.add(new StringField(IndexFields.LANGUAGE, article.language(), Field.Store.YES));
+            doc.add(new StringField(IndexFields.VISIBILITY, article.visibility().indexValue(), Field.Store.YES));
             doc.add(new TextField(IndexFields.TITLE, article.title(), Field.Store.YES));
             doc.add(new TextField(IndexFields.HEADING, chunk.heading(), Field.Store.YES));
             doc.add(new StoredField(IndexFields.ANCHOR, chunk.anchor()));
@@ -69,9 +70,6 @@ public final class ChunkDocuments {
             }
             if (article.keyInstruction() != null) {
                 doc.add(new StoredField(IndexFields.KEY_INSTRUCTION, article.keyInstruction()));
-            }
-            if (article.internal()) {
-                doc.add(new StoredField(IndexFields.INTERNAL, "1"));
             }
             doc.add(new Field(IndexFields.BODY, chunk.text(), BODY_TYPE));
             doc.add(new StoredField(IndexFields.ORDINAL, chunk.ordinal()));

@@ -31,8 +31,8 @@ public final class IndexFields {
     public static final String UPDATED_AT = "updated_at";
     /** The article's key instruction for the drafting model, stored only. */
     public static final String KEY_INSTRUCTION = "key_instruction";
-    /** {@code "1"} on passages of internal articles, stored only. */
-    public static final String INTERNAL = "internal";
+    /** The article's {@link io.mailtune.retrieval.source.Visibility}, indexed and stored. */
+    public static final String VISIBILITY = "visibility";
     /** Chunk text, analysed with offsets so highlights come straight from the postings. */
     public static final String BODY = "body";
     /** Chunk position within the article. */

@@ -3,6 +3,7 @@ package io.mailtune.retrieval.search;
 import io.mailtune.core.reply.Citation;
 import io.mailtune.retrieval.index.IndexFields;
 import io.mailtune.retrieval.source.SourceType;
+import io.mailtune.retrieval.source.Visibility;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -51,7 +52,7 @@ final class HybridSearch {
     private static final Set<String> LOADED_FIELDS = Set.of(
             IndexFields.ARTICLE_ID, IndexFields.CHUNK_ID, IndexFields.TYPE, IndexFields.PRODUCT, IndexFields.LANGUAGE,
             IndexFields.TITLE, IndexFields.HEADING, IndexFields.ANCHOR, IndexFields.URL, IndexFields.UPDATED_AT,
-            IndexFields.KEY_INSTRUCTION, IndexFields.BODY, IndexFields.INTERNAL);
+            IndexFields.KEY_INSTRUCTION, IndexFields.VISIBILITY, IndexFields.BODY);
 
     private final Analyzer analyzer;
     private final int candidates;
@@ -184,7 +185,7 @@ final class HybridSearch {
                     doc.get(IndexFields.KEY_INSTRUCTION),
                     new HitScore(c.bm25Rank, c.bm25Rank > 0 ? c.bm25Score : Float.NaN, c.vectorRank,
                             c.vectorRank > 0 ? c.vectorSimilarity : Float.NaN, c.fused),
-                    "1".equals(doc.get(IndexFields.INTERNAL))));
+                    Visibility.parse(doc.get(IndexFields.VISIBILITY))));
         }
         return out;
     }

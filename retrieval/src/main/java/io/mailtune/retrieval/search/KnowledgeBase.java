@@ -53,7 +53,7 @@ public final class KnowledgeBase implements Closeable {
 
     /** Changes are committed at least every this many articles during a folder sync, bounding work lost to a crash. */
     private static final int COMMIT_EVERY_ARTICLES = 200;
-    private static final int SCHEMA_VERSION = 2;
+    private static final int SCHEMA_VERSION = 3;
 
     private final SentenceEncoder encoder;
     private final RetrievalConfig config;

@@ -2,6 +2,7 @@ package io.mailtune.retrieval.search;
 
 import io.mailtune.core.reply.Citation;
 import io.mailtune.retrieval.source.SourceType;
+import io.mailtune.retrieval.source.Visibility;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.List;
  * @param updatedAt      when the article last changed, or null
  * @param keyInstruction the article's instruction for the drafting model, or null
  * @param score          ranks and scores behind the position
- * @param internal       the passage comes from an article marked internal: never put it in front of a customer
+ * @param visibility     public, or internal: show it to staff, never put it into a reply
  */
 public record SearchHit(
         Citation citation,
@@ -35,10 +36,11 @@ public record SearchHit(
         Instant updatedAt,
         String keyInstruction,
         HitScore score,
-        boolean internal) {
+        Visibility visibility) {
 
     /** Copies the term list. */
     public SearchHit {
         matchedTerms = List.copyOf(matchedTerms);
+        visibility = visibility == null ? Visibility.PUBLIC : visibility;
     }
 }

@@ -48,6 +48,6 @@ public final class ApprovedReplyArticles {
         }
         String hash = Hashing.sha256Hex(pipelineFingerprint + "\n" + subject + "\n" + question + "\n" + reply.sentText());
         return new Article(reply.replyId(), SourceType.APPROVED_REPLY, ORIGIN, reply.replyId(), subject, null, null,
-                language, reply.approvedAt(), null, hash, List.of(new Section(subject, "", 0, blocks)));
+                language, reply.approvedAt(), null, hash, List.of(new Section(subject, "", 0, blocks)), Visibility.PUBLIC);
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  * @param keyInstruction one instruction the drafting model must follow when it uses this article, or null
  * @param contentHash    SHA-256 over the raw content and the indexing pipeline, so unchanged articles are skipped
  * @param sections       the article's text by heading, in reading order
- * @param internal       marked internal (front matter {@code internal: true}): for staff only, never for a customer's reply
+ * @param visibility     public, or internal (staff only: never put into a reply)
  */
 public record Article(
         String id,
@@ -33,7 +33,7 @@ public record Article(
         String keyInstruction,
         String contentHash,
         List<Section> sections,
-        boolean internal) {
+        Visibility visibility) {
 
     /** Validates required fields and copies the sections. */
     public Article {
@@ -47,15 +47,10 @@ public record Article(
         requireText(language, "language");
         requireText(contentHash, "contentHash");
         sections = List.copyOf(sections);
+        visibility = visibility == null ? Visibility.PUBLIC : visibility;
         if (sections.stream().allMatch(s -> s.blocks().isEmpty())) {
             throw new IllegalArgumentException("article '" + id + "' has no text");
         }
-    }
-
-    /** An article customers may see (not internal). */
-    public Article(String id, SourceType type, String origin, String path, String title, String url, String product,
-                   String language, Instant updatedAt, String keyInstruction, String contentHash, List<Section> sections) {
-        this(id, type, origin, path, title, url, product, language, updatedAt, keyInstruction, contentHash, sections, false);
     }
 
     /** The key that identifies this article in the index across source types and origins. */

@@ -109,20 +109,16 @@ public final class ArticleReader {
             language = language.substring(0, 2);
         }
         Instant updatedAt = parseDate(file, firstNonBlank(meta.get("updated-at"), meta.get("updated"), meta.get("last-modified"), meta.get("date")));
+        Visibility visibility;
+        try {
+            visibility = Visibility.parse(meta.get("visibility"));
+        } catch (IllegalArgumentException e) {
+            throw new ArticleRejectedException(file + ": " + e.getMessage());
+        }
         String hash = Hashing.sha256Hex(pipelineFingerprint + "\n" + Hashing.sha256Hex(bytes));
         return new Article(id, SourceType.ARTICLE, origin, relativePath, title, emptyToNull(meta.get("url")),
                 emptyToNull(meta.get("product")), language, updatedAt, emptyToNull(meta.get("key-instruction")), hash,
-                parsed.sections(), parseInternal(file, meta.get("internal")));
-    }
-
-    private static boolean parseInternal(Path file, String value) throws ArticleRejectedException {
-        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.strip().equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw new ArticleRejectedException(file + ": internal '" + value + "' must be true or false");
+                parsed.sections(), visibility);
     }
 
     private byte[] readBytes(Path file) throws ArticleRejectedException {

@@ -17,7 +17,7 @@ class ChunkerTest {
     private final Chunker chunker = new Chunker(new ChunkingPolicy(200, 300, 60));
 
     private static Article article(Section... sections) {
-        return new Article("a1", SourceType.ARTICLE, "help", "a1.md", "Title", null, null, "en", null, null, "h", List.of(sections));
+        return new Article("a1", SourceType.ARTICLE, "help", "a1.md", "Title", null, null, "en", null, null, "h", List.of(sections), null);
     }
 
     private static List<Block> paragraphs(int count, String word) {

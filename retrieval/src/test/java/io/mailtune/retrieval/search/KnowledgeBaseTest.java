@@ -1,6 +1,7 @@
 package io.mailtune.retrieval.search;
 
 import io.mailtune.retrieval.source.SourceType;
+import io.mailtune.retrieval.source.Visibility;
 import io.mailtune.retrieval.testing.HelpCentre;
 import io.mailtune.retrieval.testing.SharedEncoder;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +96,18 @@ class KnowledgeBaseTest {
         List<SearchHit> german = kb.search(query, new SearchFilters(null, "de", null), 10);
         assertEquals(List.of("lieferung"), german.stream().map(h -> h.citation().articleId()).distinct().toList());
         assertTrue(kb.search(query, SearchFilters.ofType(SourceType.APPROVED_REPLY), 10).isEmpty());
+    }
+
+    @Test
+    void anInternalArticleIsFoundAndMarkedInternalSoNoReplyQuotesIt() throws Exception {
+        Files.writeString(articles.resolve("escalation.md"), "---\nid: escalation\nvisibility: internal\n---\n# Refund escalation\n\n"
+                + "Refunds over 500 euros need the duty manager's approval before they are paid.\n");
+        kb.indexFolder(articles, "help");
+        List<SearchHit> hits = kb.search("who approves a refund over 500 euros", SearchFilters.NONE, 5);
+        SearchHit escalation = hits.stream().filter(h -> h.citation().articleId().equals("escalation")).findFirst().orElseThrow();
+        assertEquals(Visibility.INTERNAL, escalation.visibility());
+        assertTrue(hits.stream().filter(h -> !h.citation().articleId().equals("escalation"))
+                .allMatch(h -> h.visibility() == Visibility.PUBLIC));
     }
 
     @Test

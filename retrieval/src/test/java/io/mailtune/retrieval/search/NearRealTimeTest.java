@@ -30,7 +30,7 @@ class NearRealTimeTest {
 
     static Article article(String id, String text) {
         return new Article(id, SourceType.ARTICLE, "help", id + ".md", "Notice " + id, null, null, "en", null, null,
-                "hash-" + text.hashCode(), List.of(new Section("Notice " + id, "", 0, List.of(new Block(Block.Kind.PARAGRAPH, text)))));
+                "hash-" + text.hashCode(), List.of(new Section("Notice " + id, "", 0, List.of(new Block(Block.Kind.PARAGRAPH, text)))), null);
     }
 
     @Test

@@ -35,6 +35,21 @@ class ArticleReaderTest {
     }
 
     @Test
+    void anArticleIsPublicUnlessItsFrontMatterSaysInternal() throws Exception {
+        Path open = Files.writeString(dir.resolve("open.md"), "---\nid: open\n---\n# Open\n\nAnyone may read this.\n");
+        Path staff = Files.writeString(dir.resolve("staff.md"), "---\nid: staff\nvisibility: Internal\n---\n# Staff\n\nEscalate to the duty lead.\n");
+        assertEquals(Visibility.PUBLIC, reader.read(open, "open.md").visibility());
+        assertEquals(Visibility.INTERNAL, reader.read(staff, "staff.md").visibility());
+    }
+
+    @Test
+    void anUnknownVisibilityIsRejectedNamingTheFileAndTheAllowedValues() throws Exception {
+        Path file = Files.writeString(dir.resolve("secret.md"), "---\nid: secret\nvisibility: secret\n---\n# S\n\nText.\n");
+        ArticleRejectedException e = assertThrows(ArticleRejectedException.class, () -> reader.read(file, "secret.md"));
+        assertEquals(file + ": visibility must be 'public' or 'internal', was 'secret'", e.getMessage());
+    }
+
+    @Test
     void withoutFrontMatterTheIdIsThePathAndTheTitleTheFirstLine() throws Exception {
         Path file = Files.writeString(Files.createDirectories(dir.resolve("shipping")).resolve("delivery.txt"), HelpCentre.DELIVERY);
         Article article = reader.read(file, "shipping/delivery.txt");
