@@ -19,6 +19,12 @@ public final class Ages {
         return then == null ? "" : of(Duration.between(then, now));
     }
 
+    /** How long ago, as a phrase: "just now", "4 min ago". */
+    public static String ago(Instant then, Instant now) {
+        String since = since(then, now);
+        return since.isEmpty() || since.equals("just now") ? since : since + " ago";
+    }
+
     /** A duration, shortly. */
     public static String of(Duration d) {
         long s = Math.max(0, d.toSeconds());

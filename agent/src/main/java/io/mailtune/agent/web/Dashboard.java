@@ -149,7 +149,7 @@ public class Dashboard {
         }
         var timeLabel = (java.util.function.Function<Instant, String>) range.axis::format;
         String queueChart = SvgChart.render("Drafts in the queue", List.of(new SvgChart.Series("in the queue", size)),
-                from, to, null, v -> String.valueOf(Math.round(v)), timeLabel);
+                from, to, null, Dashboard::count, timeLabel);
         String ageChart = SvgChart.render("Oldest waiting email", List.of(new SvgChart.Series("oldest", age)),
                 from, to, null, Dashboard::hours, timeLabel);
 
@@ -199,7 +199,7 @@ public class Dashboard {
                 SvgChart.render("Approved as drafted, percent", approved, from, to, 100.0, percent, timeLabel),
                 SvgChart.render("Edited before sending, percent", edited, from, to, 100.0, percent, timeLabel),
                 SvgChart.render("Rejected, percent", rejected, from, to, 100.0, percent, timeLabel),
-                SvgChart.render("Mean edit distance, characters", edits, from, to, null, v -> String.valueOf(Math.round(v)), timeLabel),
+                SvgChart.render("Mean edit distance, characters", edits, from, to, null, Dashboard::count, timeLabel),
                 rows);
     }
 
@@ -254,12 +254,17 @@ public class Dashboard {
         return v == null ? 0 : Math.round(v);
     }
 
+    /** A count as an axis label: whole numbers plainly, quarter steps of small scales with one decimal. */
+    private static String count(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
     /** Minutes as an axis label: "45 min", "2.5 h", "30 h". */
     private static String hours(double minutes) {
         if (minutes == 0) {
             return "0";
         }
         double h = minutes / 60;
-        return minutes < 60 ? Math.round(minutes) + " min" : (h < 10 ? String.format(Locale.ROOT, "%.1f h", h) : Math.round(h) + " h");
+        return minutes < 60 ? count(minutes) + " min" : (h < 10 ? String.format(Locale.ROOT, "%.1f h", h) : Math.round(h) + " h");
     }
 }

@@ -142,7 +142,7 @@ public class DraftPage {
         static Turn of(DraftView.ThreadMessage m, Instant now) {
             String flat = m.text() == null ? "" : m.text().strip().replaceAll("\\s+", " ");
             return new Turn(m.author(), "staff".equals(m.author()) ? "Our reply" : "Customer",
-                    m.at() == null ? "" : Ages.since(m.at(), now) + " ago", flat.length() > 90 ? flat.substring(0, 89) + "…" : flat,
+                    m.at() == null ? "" : Ages.ago(m.at(), now), flat.length() > 90 ? flat.substring(0, 89) + "…" : flat,
                     m.text() == null ? "" : m.text());
         }
     }
@@ -226,7 +226,8 @@ public class DraftPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("id") String id, @FormParam("version") long version, @FormParam("text") String text) {
         try {
-            Decision decision = desk.approve(id, version, text, frame.user());
+            // Browsers send a textarea's line breaks as CRLF: an untouched draft must still count as approved as drafted.
+            Decision decision = desk.approve(id, version, text == null ? null : text.replace("\r\n", "\n"), frame.user());
             LOG.infof("draft %s %s by %s", id, decision.verdict().name().toLowerCase(Locale.ROOT), frame.user());
             return next(id);
         } catch (VersionConflictException e) {

@@ -30,7 +30,7 @@ public class MailViews {
         byte[] raw = views.raw(stored.email());
         boolean html = raw != null && MailBody.of(raw).map(b -> b.html() != null).orElse(false);
         return new MailView(e.emailId(), QueuePage.sender(e.fromName(), e.from()), e.from(), String.join(", ", e.to()),
-                e.subject().isBlank() ? "(no subject)" : e.subject(), Ages.since(e.receivedAt(), clock.instant()),
+                e.subject().isBlank() ? "(no subject)" : e.subject(), Ages.ago(e.receivedAt(), clock.instant()),
                 Ages.when(e.receivedAt()), e.newText(), e.fullText(), html, "/emails/" + e.emailId() + "/body",
                 e.attachments().stream().map(a -> MailView.file(a, IMAGES.contains(a.contentType()))).toList(),
                 e.rawUrl(), "/emails/" + e.emailId() + "/original", e.flags(),

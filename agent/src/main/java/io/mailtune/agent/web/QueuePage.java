@@ -212,7 +212,7 @@ public class QueuePage {
                     e.subject().isBlank() ? "(no subject)" : e.subject(),
                     String.join("; ", e.flags().stream().map(f -> f.kind().name().toLowerCase(java.util.Locale.ROOT)
                             .replace('_', ' ') + ": " + f.reason()).toList()),
-                    Ages.since(e.receivedAt(), now), Ages.when(e.receivedAt()), e.mailbox()));
+                    Ages.ago(e.receivedAt(), now), Ages.when(e.receivedAt()), e.mailbox()));
         }
         return Templates.flagged(frame.chrome("flagged", "Flagged mail"), new Flagged(rows, mailboxes(box)));
     }

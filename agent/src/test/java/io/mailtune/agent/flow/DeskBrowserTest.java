@@ -253,11 +253,13 @@ class DeskBrowserTest {
             assertTrue(inside.findElements(By.tagName("script")).isEmpty(), "no script element in the frame");
             assertTrue(inside.findElements(By.cssSelector("form, input, iframe, object, svg, video, meta[http-equiv], link, base")).isEmpty());
             assertTrue(inside.findElements(By.cssSelector("[onload], [onerror], [onclick]")).isEmpty(), "no event handler survives");
-            assertTrue(inside.findElement(By.id("jslink")).getAttribute("href") == null
-                    || !inside.findElement(By.id("jslink")).getAttribute("href").startsWith("javascript"), "no javascript: link");
-            WebElement overlay = inside.findElement(By.id("overlay"));
+            WebElement link = inside.findElement(By.linkText("see my voucher"));
+            assertTrue(link.getAttribute("href") == null || !link.getAttribute("href").startsWith("javascript"), "no javascript: link");
+            WebElement overlay = inside.findElement(By.xpath("//*[contains(text(), 'SECURITY ALERT')]"));
             assertEquals("static", overlay.getCssValue("position"), "the overlay cannot fix itself over the page");
-            WebElement own = inside.findElement(By.id("own-image"));
+            List<WebElement> images = inside.findElements(By.tagName("img"));
+            assertEquals(1, images.size(), "only the message's own image is shown");
+            WebElement own = images.getFirst();
             assertTrue(own.getAttribute("src").startsWith("data:image/png;base64,"), own.getAttribute("src"));
             assertTrue(inside.findElement(By.tagName("body")).getText().contains("remote image"), "the blocked images are named");
             inside.switchTo().defaultContent();
