@@ -2,7 +2,7 @@
 # Installs and starts what the tests talk to over real connections:
 # - PostgreSQL on 127.0.0.1:5432 (started when installed but stopped);
 # - Dovecot + Postfix packages (the tests start their own instances through ops/mail-servers/mail-servers.sh);
-# - Debian's chromium and chromium-driver for browser tests.
+# - Chromium and its driver from Debian, for the browser tests of the desk and the trainer page (io.mailtune.testing.Browser).
 # Kafka and GreenMail need nothing here: the tests start them in-process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,10 +18,12 @@ fi
 
 if [ "$(id -u)" = 0 ]; then
   bash ops/mail-servers/mail-servers.sh install
-  # Chromium for the browser tests (the trainer's page screenshot).
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
+    echo "installing chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq chromium chromium-driver </dev/null >/dev/null
   fi
 else
-  echo "not root: Dovecot/Postfix tests run only if those packages are already installed" >&2
+  echo "not root: Dovecot/Postfix and browser tests run only if those packages are already installed" >&2
 fi

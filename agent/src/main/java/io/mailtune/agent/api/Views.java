@@ -29,7 +29,7 @@ import java.util.List;
 public class Views {
 
     /** How recent a heartbeat must be for a reviewer to count as viewing a draft. */
-    static final Duration PRESENCE_WINDOW = Duration.ofSeconds(30);
+    public static final Duration PRESENCE_WINDOW = Duration.ofSeconds(30);
 
     private final EmailStore emails;
     private final ReplyStore replies;

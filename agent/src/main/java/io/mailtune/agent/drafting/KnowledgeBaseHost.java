@@ -81,6 +81,11 @@ public class KnowledgeBaseHost {
         return kb.search(query, SearchFilters.NONE, k);
     }
 
+    /** The best {@code k} passages for a query among articles in one language (ISO 639-1). */
+    public List<SearchHit> search(String query, String language, int k) {
+        return kb.search(query, SearchFilters.NONE.withLanguage(language), k);
+    }
+
     /** The folder indexed. */
     public Path folder() {
         return folder;

@@ -41,11 +41,21 @@ public final class PromptSources {
         this.minSimilarity = minSimilarity;
     }
 
-    /** The draft input for an email. */
+    /**
+     * The draft input for an email. When the customer wrote in a language the knowledge base has relevant passages in,
+     * the reply is in that language and grounded in those passages; otherwise in the company's language.
+     */
     public DraftInput input(CompanyProfile company, InboundEmail email) {
         CustomerMessage message = new CustomerMessage(email.from().displayName(), email.from().address(), email.subject(),
                 email.normalisedText(), List.of());
-        return new DraftInput(company, message, history(email), passages(email));
+        String language = LanguageGuess.of(email.subject() + "\n" + email.normalisedText()).orElse(null);
+        List<Passage> inLanguage = language == null ? List.of() : passages(email, language);
+        if (!inLanguage.isEmpty()) {
+            CompanyProfile speaking = new CompanyProfile(company.name(), company.signature(), company.tone(), language,
+                    company.handOffText());
+            return new DraftInput(speaking, message, history(email), inLanguage);
+        }
+        return new DraftInput(company, message, history(email), passages(email, null));
     }
 
     /** The thread's earlier messages, oldest first: customer mail received before this one and replies sent. */
@@ -66,14 +76,17 @@ public final class PromptSources {
         return turns;
     }
 
-    /** The best passages for the email, best first, leaving out those below the similarity floor. */
-    List<Passage> passages(InboundEmail email) {
+    /**
+     * The best passages for the email, best first, leaving out those below the similarity floor; only articles in
+     * {@code language} unless it is null.
+     */
+    List<Passage> passages(InboundEmail email, String language) {
         if (passages == 0) {
             return List.of();
         }
         String query = (email.subject() + "\n" + email.normalisedText()).strip();
         List<Passage> out = new ArrayList<>();
-        for (SearchHit hit : kb.search(query, passages)) {
+        for (SearchHit hit : language == null ? kb.search(query, passages) : kb.search(query, language, passages)) {
             double similarity = Double.isNaN(hit.score().vectorSimilarity()) ? 0 : hit.score().vectorSimilarity();
             if (similarity < minSimilarity) {
                 continue;

@@ -265,6 +265,23 @@ public final class DraftStore {
         });
     }
 
+    /** Every draft of a conversation, oldest email first (a stale draft links to the one that replaced it). */
+    public List<Draft> inThread(String threadId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM agent_draft WHERE thread_id = ?"
+                    + " ORDER BY arrived_at, draft_id")) {
+                s.setString(1, threadId);
+                List<Draft> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(read(r));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** The review queue: matching drafts, oldest email first. */
     public List<Draft> queue(QueueFilter filter) {
         return db.inTransaction(c -> {

@@ -80,6 +80,12 @@ public class Stores {
 
     @Produces
     @Singleton
+    ReviewHistoryStore reviewHistory() {
+        return new ReviewHistoryStore(db);
+    }
+
+    @Produces
+    @Singleton
     Clock clock() {
         return clock;
     }

@@ -20,15 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every route but sign-in and health needs a session: the REST operations are enumerated from the OpenAPI document
- * and every other route from the HTTP router, and each is called without credentials.
+ * Every route but sign-in and health needs a session: the REST operations are enumerated from the OpenAPI document,
+ * the desk's pages from their resource classes, every other route from the HTTP router, and each is called without
+ * credentials.
  */
 @QuarkusTest
 @QuarkusTestResource(AgentTestResources.class)
 class SignInRequiredTest {
 
-    private static final Set<String> PUBLIC = Set.of("/login.html", "/j_security_check", "/q/health", "/q/health/live",
-            "/q/health/ready", "/q/health/started", "/q/health/well");
+    private static final Set<String> PUBLIC = Set.of("/login", "/j_security_check", "/q/health", "/q/health/live",
+            "/q/health/ready", "/q/health/started", "/q/health/well", "/desk/desk.css", "/desk/favicon.svg");
 
     @Inject
     Router router;
@@ -53,8 +54,53 @@ class SignInRequiredTest {
     }
 
     @Test
+    void everyDeskPageAndActionRefusesARequestWithoutASession() {
+        List<DeskRoutes.Route> pages = DeskRoutes.all();
+        assertTrue(pages.size() >= 14, "the desk's routes: " + pages);
+        List<String> open = new ArrayList<>();
+        for (DeskRoutes.Route page : pages) {
+            if (page.path().equals("/login")) {
+                continue;
+            }
+            Response r = RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .formParam("version", "1").request(page.method(), page.path().replaceAll("\\{[^}]+}", "0"));
+            if (!refused(r)) {
+                open.add(page + " -> " + r.statusCode());
+            }
+        }
+        assertEquals(List.of(), open, "desk routes answered without a session");
+        Response signIn = RestAssured.given().redirects().follow(false).get("/login");
+        assertEquals(200, signIn.statusCode());
+        assertTrue(signIn.header("Content-Security-Policy").contains("script-src 'self'"), signIn.headers().toString());
+    }
+
+    @Test
+    void aDeskFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        Response signIn = RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", AgentTestResources.ADMIN_PASSWORD)
+                .post("/j_security_check");
+        String session = signIn.getCookie("quarkus-credential");
+        Response page = RestAssured.given().cookie("quarkus-credential", session).get("/");
+        assertEquals(200, page.statusCode());
+        String csrf = page.getCookie("csrf-token");
+        assertTrue(csrf != null && page.asString().contains(csrf), "the page carries the CSRF token of its cookie");
+        RestAssured.given().redirects().follow(false).cookie("quarkus-credential", session).cookie("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded").formParam("version", "1")
+                .post("/drafts/no-such-draft/approve").then().statusCode(400);
+        RestAssured.given().redirects().follow(false).cookie("quarkus-credential", session).cookie("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded").formParam("version", "1").formParam("csrf-token", "forged")
+                .post("/drafts/no-such-draft/approve").then().statusCode(400);
+        RestAssured.given().redirects().follow(false).cookie("quarkus-credential", session).cookie("csrf-token", csrf)
+                .header("X-CSRF-TOKEN", "forged").put("/drafts/no-such-draft/presence").then().statusCode(400);
+        RestAssured.given().redirects().follow(false).cookie("quarkus-credential", session).cookie("csrf-token", csrf)
+                .contentType("application/x-www-form-urlencoded").formParam("version", "1").formParam("csrf-token", csrf)
+                .post("/drafts/no-such-draft/approve").then().statusCode(404);
+    }
+
+    @Test
     void everyOtherRouteButSignInAndHealthRefusesARequestWithoutASession() {
-        Set<String> routes = new TreeSet<>(List.of("/", "/q/metrics", "/q/openapi", "/q/swagger-ui/", "/api/drafts"));
+        Set<String> routes = new TreeSet<>(List.of("/", "/q/metrics", "/q/openapi", "/q/swagger-ui/", "/api/drafts",
+                "/desk/desk.js", "/webjars/htmx.org/dist/htmx.min.js", "/desk/desk.css"));
         for (Route route : router.getRoutes()) {
             if (route.getPath() != null) {
                 routes.add(route.getPath().replaceAll(":[^/]+", "0"));
@@ -70,7 +116,8 @@ class SignInRequiredTest {
         }
         assertEquals(List.of(), open, "routes answered without a session");
         RestAssured.given().get("/q/health").then().statusCode(200);
-        RestAssured.given().get("/login.html").then().statusCode(200);
+        RestAssured.given().get("/login").then().statusCode(200);
+        RestAssured.given().get("/desk/desk.css").then().statusCode(200);
     }
 
     @Test
@@ -99,6 +146,6 @@ class SignInRequiredTest {
             return true;
         }
         String location = r.header("Location");
-        return r.statusCode() == 302 && location != null && location.contains("/login.html");
+        return r.statusCode() == 302 && location != null && location.endsWith("/login");
     }
 }

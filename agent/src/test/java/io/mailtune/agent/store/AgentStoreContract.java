@@ -52,6 +52,7 @@ abstract class AgentStoreContract {
     private DraftStore drafts;
     private OutboxStore outbox;
     private ReplyStore replies;
+    private ReviewHistoryStore history;
 
     @BeforeEach
     void open() throws Exception {
@@ -63,6 +64,7 @@ abstract class AgentStoreContract {
         drafts = new DraftStore(db, clock);
         outbox = new OutboxStore(db, clock);
         replies = new ReplyStore(db, clock);
+        history = new ReviewHistoryStore(db);
     }
 
     @AfterEach
@@ -287,6 +289,70 @@ abstract class AgentStoreContract {
         clock.advance(Duration.ofSeconds(31));
         presence.heartbeat("d1", "bob");
         assertEquals(List.of("bob"), presence.viewers("d1", Duration.ofSeconds(30)).stream().map(PresenceStore.Viewer::username).toList());
+    }
+
+    @Test
+    void theDraftsOfAThreadAreListedOldestFirst() {
+        emails.store(Emails.customer("th", "first", clock.instant()));
+        clock.advance(Duration.ofMinutes(5));
+        emails.store(Emails.customer("th", "second", clock.instant()));
+        emails.store(Emails.customer("other", "elsewhere", clock.instant()));
+        List<Draft> thread = drafts.inThread("th");
+        assertEquals(List.of(DraftStatus.STALE, DraftStatus.QUEUED), thread.stream().map(Draft::status).toList());
+        assertTrue(drafts.inThread("nobody").isEmpty());
+    }
+
+    @Test
+    void queueSpansCoverOpenDecidedAndStaleDraftsOfTheWindow() {
+        Instant t0 = clock.instant();
+        InboundEmail decided = Emails.customer("s1", "decided", t0);
+        emails.store(decided);
+        clock.advance(Duration.ofMinutes(10));
+        emails.store(Emails.customer("s2", "superseded", clock.instant()));
+        clock.advance(Duration.ofMinutes(10));
+        emails.store(Emails.customer("s2", "the newer message", clock.instant()));
+        Claim claim = drafts.claim("a", Duration.ofMinutes(1), 1).getFirst();
+        assertEquals(decided.emailId(), claim.emailId(), "the oldest draft is claimed first");
+        drafts.complete(claim, written("Here is how."));
+        clock.advance(Duration.ofMinutes(10));
+        Draft ready = drafts.find(claim.draftId()).orElseThrow();
+        db.inTransaction(c -> DraftStore.decide(c, ready.draftId(), ready.version(), DraftStatus.APPROVED,
+                new ReviewRecord("alice", clock.instant(), "Here is how, edited.", null)));
+
+        List<ReviewHistoryStore.QueueSpan> spans = history.queueSpans(t0, clock.instant());
+        assertEquals(3, spans.size(), "decided, stale and open drafts: " + spans);
+        assertEquals(new ReviewHistoryStore.QueueSpan(t0, t0.plus(Duration.ofMinutes(30))), spans.get(0));
+        assertEquals(new ReviewHistoryStore.QueueSpan(t0.plus(Duration.ofMinutes(10)), t0.plus(Duration.ofMinutes(20))), spans.get(1));
+        assertNull(spans.get(2).leftAt(), "the newest draft is still open");
+        assertTrue(spans.get(1).openAt(t0.plus(Duration.ofMinutes(15))));
+        assertFalse(spans.get(1).openAt(t0.plus(Duration.ofMinutes(20))));
+        assertEquals(1, history.queueSpans(t0.plus(Duration.ofMinutes(31)), clock.instant()).size(),
+                "only the open draft was in the queue after the decision");
+    }
+
+    @Test
+    void reviewedDraftsOfAWindowCarryTheDraftedAndTheSentText() {
+        emails.store(Emails.customer("r1", "help", clock.instant()));
+        emails.store(Emails.customer("r2", "help again", clock.instant()));
+        for (Claim claim : drafts.claim("a", Duration.ofMinutes(1), 2)) {
+            drafts.complete(claim, written("Drafted."));
+        }
+        List<Draft> ready = drafts.queue(new QueueFilter(null, Set.of(DraftStatus.READY), null, 10));
+        Instant decidedAt = clock.instant();
+        db.inTransaction(c -> DraftStore.decide(c, ready.get(0).draftId(), ready.get(0).version(), DraftStatus.APPROVED,
+                new ReviewRecord("alice", decidedAt, "Drafted, and edited.", null)));
+        clock.advance(Duration.ofMinutes(1));
+        db.inTransaction(c -> DraftStore.decide(c, ready.get(1).draftId(), ready.get(1).version(), DraftStatus.REJECTED,
+                new ReviewRecord("bob", clock.instant(), null, "wrong article")));
+        List<ReviewHistoryStore.ReviewedDraft> reviewed = history.reviewed(decidedAt, clock.instant().plusMillis(1));
+        assertEquals(2, reviewed.size());
+        assertEquals(DraftStatus.APPROVED, reviewed.get(0).status());
+        assertEquals("Drafted.", reviewed.get(0).draftText());
+        assertEquals("Drafted, and edited.", reviewed.get(0).sentText());
+        assertEquals("base", reviewed.get(0).adapterVersion());
+        assertEquals(DraftStatus.REJECTED, reviewed.get(1).status());
+        assertNull(reviewed.get(1).sentText());
+        assertEquals(1, history.reviewed(decidedAt, clock.instant()).size(), "the window's end is exclusive");
     }
 
     @Test
