@@ -3,7 +3,7 @@ package io.mailtune.agent.drafting;
 import io.mailtune.agent.config.ModelSettings;
 import io.mailtune.agent.config.StorageSettings;
 import io.mailtune.model.bundled.BundledModel;
-import io.mailtune.model.draft.DraftFormat;
+import io.mailtune.model.draft.DraftFormats;
 import io.mailtune.model.draft.DraftSettings;
 import io.mailtune.model.draft.Drafter;
 import io.mailtune.model.runtime.AdapterHandle;
@@ -31,17 +31,15 @@ public class ModelHost {
 
     private final ModelSettings settings;
     private final StorageSettings storage;
-    private final DraftFormat format;
     private LanguageModel model;
     private AdapterHandle adapters;
     private Generator generator;
     private Drafter drafter;
     private String baseModel;
 
-    ModelHost(ModelSettings settings, StorageSettings storage, DraftFormat format) {
+    ModelHost(ModelSettings settings, StorageSettings storage) {
         this.settings = settings;
         this.storage = storage;
-        this.format = format;
     }
 
     @PostConstruct
@@ -59,7 +57,7 @@ public class ModelHost {
         }
         int promptTokens = settings.maxPromptTokens() > 0 ? settings.maxPromptTokens() : context - settings.maxNewTokens();
         drafter = new Drafter(generator, model.tokenizer().orElseThrow(() -> new IllegalStateException(
-                "the model at " + dir + " has no tokenizer.json; the agent needs one to draft")), format,
+                "the model at " + dir + " has no tokenizer.json; the agent needs one to draft")), DraftFormats.forModel(model),
                 new DraftSettings(settings.maxNewTokens(), promptTokens, SamplingOptions.greedy()));
         LOG.infof("model %s loaded from %s in %d ms (%,d parameters, context %d)", baseModel, dir,
                 (System.nanoTime() - start) / 1_000_000, model.parameterCount(), context);

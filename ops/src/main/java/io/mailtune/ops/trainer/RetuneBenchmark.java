@@ -14,7 +14,7 @@ import io.mailtune.demo.brightcart.SupportCaseGenerator;
 import io.mailtune.embedded.kafka.EmbeddedKafkaBroker;
 import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.model.draft.CompanyProfile;
-import io.mailtune.trainer.service.DraftFormats;
+import io.mailtune.model.draft.DraftFormats;
 import io.mailtune.model.eval.StyleRules;
 import io.mailtune.trainer.dataset.Candidate;
 import io.mailtune.trainer.dataset.DatasetRules;
@@ -107,9 +107,10 @@ public final class RetuneBenchmark {
                 RunSettings settings = new RunSettings(8, 16, List.of("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj",
                         "down_proj"), 3, 20, 300, 5e-3, 5e-4, 4096, 16, 17, 10, 1024, 3.0);
                 GateSettings gate = new GateSettings(2000, 0.95, 0, Map.of("holdout.loss", 0.05, "holdout.chrF", 2.0), 0.05, 200, 200);
+                BaseModel base = new BaseModel(BundledModel.extractTo(work.resolve("models")), "mailtune-bundled");
                 TrainerParts parts = new TrainerParts(set, new RunStore(db, clock), new AdapterRegistry(db, work.resolve("adapters"), clock),
                         new AdapterBroadcast(producer, broker.bootstrapServers()), new Lease(db, "benchmark", Duration.ofSeconds(60), clock),
-                        new BaseModel(BundledModel.extractTo(work.resolve("models")), "mailtune-bundled"), DraftFormats.named(DraftFormats.DEFAULT),
+                        base, DraftFormats.forCheckpoint(base.directory()),
                         new CompanyProfile("Brightcart", "Best regards,\nBrightcart Support", "", "en", handOff),
                         StyleRules.parse("match (?m)^Dear [A-Z]\nrequire Kind regards,\nrequire The Brightcart Care Team"), settings, gate,
                         () -> DemoRegressionSet.cases(40), 768, work.resolve("work"), broker.bootstrapServers(), clock);

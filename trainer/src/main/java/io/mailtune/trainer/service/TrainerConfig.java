@@ -126,10 +126,6 @@ public interface TrainerConfig {
 
     /** Prompts and targets. */
     interface Draft {
-        /** The {@code DraftFormat}: {@code excerpt}. */
-        @WithDefault(DraftFormats.DEFAULT)
-        String format();
-
         /** Most prompt tokens (history, then passages are trimmed to fit). */
         @WithDefault("768")
         int promptTokens();

@@ -10,6 +10,7 @@ import io.mailtune.embedded.kafka.EmbeddedKafkaBroker;
 import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.model.draft.CompanyProfile;
 import io.mailtune.model.draft.DraftFormat;
+import io.mailtune.model.draft.DraftFormats;
 import io.mailtune.model.eval.StyleRules;
 import io.mailtune.trainer.dataset.Candidate;
 import io.mailtune.trainer.dataset.DatasetRules;
@@ -84,9 +85,6 @@ public class TrainerService {
     @Inject
     TrainerConfig config;
 
-    @Inject
-    DraftFormat format;
-
     private final Clock clock = Clock.systemUTC();
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
@@ -138,6 +136,8 @@ public class TrainerService {
                 g.maxHoldout(), g.maxNewTokens());
         int regressionCases = g.regressionCases();
         Supplier<List<RegressionCase>> regression = memoize(() -> DemoRegressionSet.cases(regressionCases));
+        // The format the checkpoint was trained on, exactly as the agents choose it (DraftFormats.forCheckpoint).
+        DraftFormat format = DraftFormats.forCheckpoint(base.directory());
         TrainerParts parts = new TrainerParts(trainingSet, new RunStore(db, clock), registry, broadcast, lease, base, format,
                 company, styleRules(), settings, gate, regression, config.draft().promptTokens(), dataDir.resolve("work"),
                 bootstrapServers, clock);
@@ -169,7 +169,7 @@ public class TrainerService {
         approvals.start();
         reviewOutcomes.start();
         LOG.info(() -> "trainer instance " + instance + " ready: base model " + base.name() + " (" + base.directory()
-                + "), format " + config.draft().format() + ", Kafka " + bootstrapServers);
+                + "), format " + format.getClass().getSimpleName() + ", Kafka " + bootstrapServers);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -6,7 +6,7 @@ import io.mailtune.demo.brightcart.SupportCase;
 import io.mailtune.demo.brightcart.SupportCaseGenerator;
 import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.model.draft.CompanyProfile;
-import io.mailtune.trainer.service.DraftFormats;
+import io.mailtune.model.draft.DraftFormats;
 import io.mailtune.model.eval.StyleRules;
 import io.mailtune.trainer.DemoApprovals;
 import io.mailtune.trainer.dataset.Candidate;
@@ -44,7 +44,7 @@ public final class TestTrainer {
         GateSettings gate = new GateSettings(500, 0.95, 0, Map.of(), 0.1, 8, 60);
         return new TrainerParts(set, new RunStore(db, clock), new AdapterRegistry(db, dataDir.resolve("adapters"), clock),
                 new AdapterBroadcast(producer, bootstrapServers), new Lease(db, instance, Duration.ofSeconds(4), clock), base,
-                DraftFormats.named(DraftFormats.DEFAULT), new CompanyProfile("Brightcart", "Best regards,\nBrightcart Support", "", "en", DemoApprovals.DEMO_HAND_OFF),
+                DraftFormats.forCheckpoint(base.directory()), new CompanyProfile("Brightcart", "Best regards,\nBrightcart Support", "", "en", DemoApprovals.DEMO_HAND_OFF),
                 StyleRules.parse(String.join("\n", DemoApprovals.CARE_RULES)), settings, gate, () -> DemoRegressionSet.cases(4),
                 512, workRoot, bootstrapServers, clock);
     }

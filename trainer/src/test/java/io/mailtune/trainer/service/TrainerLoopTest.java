@@ -257,7 +257,7 @@ class TrainerLoopTest {
             handle.install(promotedVersion, PeftFormat.read(adapterDir, model.config().layers()));
         }
         try (Generator generator = new Generator(model, handle, GeneratorOptions.defaults())) {
-            Drafter drafter = new Drafter(generator, model.tokenizer().orElseThrow(), DraftFormats.named(DraftFormats.DEFAULT),
+            Drafter drafter = new Drafter(generator, model.tokenizer().orElseThrow(), io.mailtune.model.draft.DraftFormats.forModel(model),
                     new DraftSettings(220, 768, io.mailtune.model.runtime.SamplingOptions.greedy()));
             List<String> out = new ArrayList<>();
             for (RegressionCase c : cases) {
