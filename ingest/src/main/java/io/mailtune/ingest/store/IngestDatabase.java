@@ -88,14 +88,24 @@ public final class IngestDatabase implements AutoCloseable {
     private void createSchema() {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = connect(); Statement s = c.createStatement()) {
+                if (!embeddedH2) {
+                    // CREATE TABLE IF NOT EXISTS is not safe against a concurrent twin on PostgreSQL (it can fail on
+                    // the table's catalogue type): instances starting together take turns under an advisory lock.
+                    c.setAutoCommit(false);
+                    s.execute("SELECT pg_advisory_xact_lock(7468201911)");
+                }
                 for (String ddl : SCHEMA) {
                     s.execute(ddl);
                 }
+                if (!embeddedH2) {
+                    c.commit();
+                }
                 return;
             } catch (SQLException e) {
-                // Two instances creating the tables of a fresh PostgreSQL database at once: one of them loses the
-                // race inside CREATE TABLE IF NOT EXISTS (a duplicate catalogue row) and finds the tables on retry.
-                boolean lostTheRace = UNIQUE_VIOLATION.equals(e.getSQLState()) || "42P07".equals(e.getSQLState());
+                // Kept for databases reached through a pooler that drops advisory locks: the loser of the race finds
+                // the tables on retry (duplicate table, duplicate type, or a duplicate catalogue row).
+                boolean lostTheRace = UNIQUE_VIOLATION.equals(e.getSQLState()) || "42P07".equals(e.getSQLState())
+                        || "42710".equals(e.getSQLState());
                 if (!lostTheRace || attempt == 5) {
                     throw new IllegalStateException("cannot create the ingest schema at " + url + ": " + e.getMessage(), e);
                 }
