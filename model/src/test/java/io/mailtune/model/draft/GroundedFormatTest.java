@@ -121,12 +121,21 @@ class GroundedFormatTest {
     }
 
     @Test
-    void theProfilesSignatureReplacesASignOffTheModelWroteItself() {
+    void aSignOffTheModelWroteItselfIsKeptBecauseStaffTaughtIt() {
+        CompanyProfile withSignature = new CompanyProfile("Acme", "Cheers,\nThe Acme Team", "", "en", null);
+        DraftInput in = new DraftInput(withSignature, returnEmail().email(), List.of(), List.of(RETURNS));
+        int open = label(in, "Open Orders, choose the order and click Return items.");
+        assertEquals("Hi Ann,\n\nOpen Orders, choose the order and click Return items.\n\nKind regards,\nThe Acme Care Team",
+                FORMAT.render(in, "Hi {name},\n\n{" + open + "}\n\nKind regards,\nThe {company} Care Team").text());
+    }
+
+    @Test
+    void theProfilesSignatureIsAppendedWhenTheModelDidNotSignOff() {
         CompanyProfile withSignature = new CompanyProfile("Acme", "Cheers,\nThe Acme Team", "", "en", null);
         DraftInput in = new DraftInput(withSignature, returnEmail().email(), List.of(), List.of(RETURNS));
         int open = label(in, "Open Orders, choose the order and click Return items.");
         assertEquals("Hi Ann,\n\nOpen Orders, choose the order and click Return items.\n\nCheers,\nThe Acme Team",
-                FORMAT.render(in, "Hi {name},\n\n{" + open + "}\n\nBest regards,\n{company} Support").text());
+                FORMAT.render(in, "Hi {name},\n\n{" + open + "}").text());
         assertEquals("Hi Ann,\n\nOpen Orders, choose the order and click Return items.\n\nBest regards,\nAcme",
                 FORMAT.render(returnEmailWith(List.of(RETURNS)), "Hi {name},\n\n{" + open + "}\n\n{signature}").text());
     }
