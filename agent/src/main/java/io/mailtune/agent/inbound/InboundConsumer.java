@@ -10,6 +10,7 @@ import io.mailtune.core.contract.Topics;
 import io.mailtune.core.mail.InboundEmail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Consumes {@code mailtune.inbound} as one consumer group shared by every agent instance (add instances for capacity),
@@ -44,6 +47,7 @@ public class InboundConsumer {
     private final Counter received;
     private final Counter flagged;
     private final Counter malformed;
+    private final Timer lag;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
     private Thread thread;
@@ -58,6 +62,9 @@ public class InboundConsumer {
                 .description("inbound emails ingest flagged (auto-reply, bounce, list): stored, no draft").register(registry);
         this.malformed = Counter.builder("mailtune.inbound.malformed").description("unreadable inbound records skipped")
                 .register(registry);
+        this.lag = Timer.builder("mailtune.inbound.lag")
+                .description("from ingest accepting an email off the mailbox to this agent storing it (Kafka and consumer lag)")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -121,6 +128,9 @@ public class InboundConsumer {
             return false;
         }
         EmailStore.Stored stored = emails.store(email);
+        if (stored != EmailStore.Stored.DUPLICATE && email.receivedAt() != null) {
+            lag.record(Duration.between(email.receivedAt(), Instant.now()).toMillis(), TimeUnit.MILLISECONDS);
+        }
         switch (stored) {
             case QUEUED_DRAFT -> received.increment();
             case FLAGGED -> {

@@ -5,6 +5,7 @@ import io.mailtune.trainer.dataset.DatasetStats;
 import io.mailtune.trainer.dataset.DropReason;
 import io.mailtune.trainer.run.RunListener;
 import io.mailtune.trainer.run.RunRecord;
+import io.mailtune.trainer.run.RunStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -49,6 +50,15 @@ public class TrainerMetrics {
         for (DropReason reason : DropReason.values()) {
             Gauge.builder("mailtune.trainer.examples.dropped", () -> stats().dropped().getOrDefault(reason, 0))
                     .tag("reason", reason.name()).description("Records not taken into the training set").register(registry);
+        }
+        // Every outcome exists from the start at 0, so alerts on increase() see the first one.
+        for (RunStatus status : RunStatus.values()) {
+            if (status.finished()) {
+                registry.counter("mailtune.trainer.runs", "status", status.name());
+            }
+        }
+        for (String decision : List.of("PROMOTE", "REJECT")) {
+            registry.counter("mailtune.trainer.gate.decisions", "decision", decision);
         }
         live = MultiGauge.builder("mailtune.trainer.live.adapter").description("1 for the live adapter (base: none)").register(registry);
         refreshLive();

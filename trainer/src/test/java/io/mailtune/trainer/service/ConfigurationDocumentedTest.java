@@ -1,0 +1,47 @@
+package io.mailtune.trainer.service;
+
+import io.mailtune.testing.config.ConfigProperties;
+import io.mailtune.testing.config.Repository;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every {@code mailtune.trainer.*} property {@link TrainerConfig} reads is described in docs/configuration.md, and the
+ * trainer's application.properties sets no {@code mailtune.*} property the code does not know.
+ */
+class ConfigurationDocumentedTest {
+
+    @Test
+    void everyPropertyInTheCodeIsDocumented() throws Exception {
+        String docs = Files.readString(Repository.root().resolve("docs/configuration.md"));
+        ConfigProperties properties = TrainerProperties.all();
+        assertTrue(properties.names().size() > 50, "found the configuration: " + properties);
+        List<String> missing = properties.names().stream().sorted().filter(p -> !docs.contains("`" + p + "`")).toList();
+        assertEquals(List.of(), missing, "properties missing from docs/configuration.md (write each as `name`)");
+    }
+
+    @Test
+    void applicationPropertiesSetsOnlyPropertiesTheCodeKnows() throws Exception {
+        Properties props = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
+            props.load(in);
+        }
+        ConfigProperties known = TrainerProperties.all();
+        List<String> unknown = new ArrayList<>();
+        for (String key : props.stringPropertyNames()) {
+            String name = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+            if (name.startsWith("mailtune.") && !known.knows(name)) {
+                unknown.add(key);
+            }
+        }
+        assertEquals(List.of(), unknown);
+    }
+}
