@@ -13,7 +13,7 @@ public interface ModelSettings {
     /** A HuggingFace checkpoint directory; absent: the bundled model. */
     Optional<Path> dir();
 
-    /** The base model's name, which promoted adapters must name as their base; absent: the directory's name. */
+    /** The base model's name, which promoted adapters must name as their base; absent: the directory's name, or {@code mailtune-bundled} for the bundled model. */
     Optional<String> name();
 
     /** Sequences decoded together per step (continuous batching). */

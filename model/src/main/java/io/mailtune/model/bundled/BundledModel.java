@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class BundledModel {
 
+    /** The bundled checkpoint's name as a base model: what adapters trained on it record, and agents compare. */
+    public static final String NAME = "mailtune-bundled";
+
     /** Classpath folder of the bundled checkpoint. */
     public static final String RESOURCE_FOLDER = "/io/mailtune/model/bundled/";
 

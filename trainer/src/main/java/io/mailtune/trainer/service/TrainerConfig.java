@@ -1,5 +1,6 @@
 package io.mailtune.trainer.service;
 
+import io.mailtune.model.bundled.BundledModel;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -99,7 +100,7 @@ public interface TrainerConfig {
         Optional<Path> path();
 
         /** The name adapters record as their base ({@code base_model_name_or_path}). */
-        @WithDefault("mailtune-bundled")
+        @WithDefault(BundledModel.NAME)
         String name();
     }
 
