@@ -71,11 +71,7 @@ public final class Transformer implements AutoCloseable {
             this.halfLmHead = null;
         }
         int d = config.headDim();
-        double[] inv = new double[d / 2];
-        for (int i = 0; i < d / 2; i++) {
-            inv[i] = 1.0 / Math.pow(config.ropeTheta(), 2.0 * i / d);
-        }
-        inv = config.ropeScaling().apply(inv);
+        double[] inv = inverseFrequencies(config);
         float[] cos = new float[maxContext * d];
         float[] sin = new float[maxContext * d];
         for (int p = 0; p < maxContext; p++) {
@@ -191,6 +187,32 @@ public final class Transformer implements AutoCloseable {
             buf.rewind();
             return manager.create(buf, new Shape(shape), DataType.FLOAT32);
         }
+    }
+
+    /** RoPE's inverse frequencies [headDim/2], scaled as the config asks. */
+    static double[] inverseFrequencies(ModelConfig config) {
+        int d = config.headDim();
+        double[] inv = new double[d / 2];
+        for (int i = 0; i < d / 2; i++) {
+            inv[i] = 1.0 / Math.pow(config.ropeTheta(), 2.0 * i / d);
+        }
+        return config.ropeScaling().apply(inv);
+    }
+
+    List<LayerWeights> layerWeights() {
+        return layers;
+    }
+
+    NDArray embedWeights() {
+        return embed;
+    }
+
+    NDArray lmHeadWeights() {
+        return lmHead;
+    }
+
+    NDArray finalNormWeights() {
+        return finalNorm;
     }
 
     /** The model's shape. */
