@@ -72,7 +72,7 @@ public final class Generator implements AutoCloseable {
         this.options = options;
         this.caches = transformer.newCachePool(options.maxBatch());
         this.decoder = model.decoder();
-        this.workers = decoder == null ? null : new Workers(options.decodeThreads());
+        this.workers = decoder == null ? null : new Workers(options.vectorThreads());
         this.queue = new ArrayBlockingQueue<>(options.maxQueued());
         this.thread = new Thread(this::loop, "mailtune-generator");
         this.thread.setDaemon(true);

@@ -57,7 +57,7 @@ public final class MailtuneWorker {
             m.put("load_s" + k, (System.nanoTime() - start) / 1e9);
             int vocab = model.config().vocabSize();
             AdapterHandle adapters = new AdapterHandle(model);
-            try (Generator generator = new Generator(model, adapters, new GeneratorOptions(concurrent, 64, 8192, threads, prefillThreads))) {
+            try (Generator generator = new Generator(model, adapters, new GeneratorOptions(concurrent, 64, 8192, threads, prefillThreads, threads))) {
                 generator.generate(GenerationRequest.greedy(Measurements.tokens(64, vocab, 1), 16));
                 double[] ttft = new double[3];
                 for (int i = 0; i < ttft.length; i++) {

@@ -11,7 +11,9 @@ import java.util.List;
  */
 public final class VectorDecoder {
 
-    private static final int MIN_ROWS = 64; // rows per thread below which splitting costs more than it saves
+    // Multiply-adds a thread's share must reach before a kernel is split: below, waking a thread costs more than it
+    // saves (a 256x256 matrix for one token stays on one thread, the 8192x256 head is split).
+    private static final int MIN_WORK = 1 << 17;
 
     private final ModelConfig config;
     private final Matrix embed;   // [V, H]
@@ -103,7 +105,8 @@ public final class VectorDecoder {
             }
             float scale = (float) (1.0 / Math.sqrt(d));
             int group = heads / kvHeads;
-            workers.split(n * heads, 4, (from, to) -> {
+            int perHead = (caches[0].length() + 1) * d * 2;
+            workers.split(n * heads, Math.max(1, MIN_WORK / perHead), (from, to) -> {
                 float[] scores = new float[maxContext];
                 for (int i = from; i < to; i++) {
                     int b = i / heads;
@@ -151,6 +154,7 @@ public final class VectorDecoder {
     }
 
     private static void project(Matrix m, float[][] in, float[][] out, Workers workers) {
-        workers.split(m.rows(), MIN_ROWS, (from, to) -> m.multiply(in, out, from, to));
+        int perRow = m.cols() * in.length;
+        workers.split(m.rows(), Math.max(1, MIN_WORK / perRow), (from, to) -> m.multiply(in, out, from, to));
     }
 }
