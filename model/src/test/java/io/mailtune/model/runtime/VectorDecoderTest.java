@@ -97,27 +97,29 @@ class VectorDecoderTest {
         }
     }
 
-    @Test
-    void oneStepOverSequencesOfDifferentLengthsAndAdaptersMatchesEachAlone() {
-        try (LanguageModel model = load("llama-tied", DecodeFormat.VECTOR_F32);
+    // Five sequences: the kernels' four-at-a-time path and its remainder both run.
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"VECTOR_F32", "VECTOR_Q8"})
+    void oneStepOverSequencesOfDifferentLengthsAndAdaptersMatchesEachAlone(String format) {
+        try (LanguageModel model = load("llama-tied", DecodeFormat.valueOf(format));
              AdapterWeights weights = model.transformer().prepare(lora(model, false))) {
             VectorDecoder decoder = model.decoder();
-            int[] a = {1, 20, 21, 22};
-            int[] b = {1, 40};
-            float[][] aloneA = decodeAll(decoder, concat(a, new int[] {5}), weights.vectorForm(), TWO);
-            float[][] aloneB = decodeAll(decoder, concat(b, new int[] {6}), null, TWO);
-            VectorCache ca = decoder.newCache(8);
-            VectorCache cb = decoder.newCache(8);
-            for (int t = 0; t < a.length; t++) {
-                decoder.step(new int[] {a[t]}, new VectorCache[] {ca}, new VectorAdapter[] {weights.vectorForm()}, TWO);
+            int[][] prompts = {{1, 20, 21, 22}, {1, 40}, {1, 9, 8, 7, 6, 5}, {3}, {1, 2, 3}};
+            VectorAdapter[] adapters = {weights.vectorForm(), null, weights.vectorForm(), null, weights.vectorForm()};
+            int[] next = {5, 6, 7, 8, 9};
+            VectorCache[] caches = new VectorCache[prompts.length];
+            float[][] alone = new float[prompts.length][];
+            for (int s = 0; s < prompts.length; s++) {
+                alone[s] = decodeAll(decoder, concat(prompts[s], new int[] {next[s]}), adapters[s], TWO)[prompts[s].length];
+                caches[s] = decoder.newCache(8);
+                for (int t : prompts[s]) {
+                    decoder.step(new int[] {t}, new VectorCache[] {caches[s]}, new VectorAdapter[] {adapters[s]}, TWO);
+                }
             }
-            for (int t = 0; t < b.length; t++) {
-                decoder.step(new int[] {b[t]}, new VectorCache[] {cb}, new VectorAdapter[] {null}, TWO);
+            float[][] together = decoder.step(next, caches, adapters, TWO);
+            for (int s = 0; s < prompts.length; s++) {
+                assertEquals(0, relativeError(toDouble(alone[s]), together[s]), 1e-6, "sequence " + s);
             }
-            float[][] together = decoder.step(new int[] {5, 6}, new VectorCache[] {ca, cb},
-                    new VectorAdapter[] {weights.vectorForm(), null}, TWO);
-            assertEquals(0, relativeError(toDouble(aloneA[a.length]), together[0]), 1e-6);
-            assertEquals(0, relativeError(toDouble(aloneB[b.length]), together[1]), 1e-6);
         }
     }
 

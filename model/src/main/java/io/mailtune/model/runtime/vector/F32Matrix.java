@@ -21,8 +21,13 @@ public record F32Matrix(int rows, int cols, float[] data) implements Matrix {
         int batch = x.length;
         for (int r = from; r < to; r++) {
             int off = r * cols;
-            // The row stays in L1 across the batch: the weights stream from memory once per step.
-            for (int b = 0; b < batch; b++) {
+            // The row stays in L1 across the batch: the weights stream from memory once per step, and each weight
+            // vector is loaded once for four inputs.
+            int b = 0;
+            for (; b + 4 <= batch; b += 4) {
+                Kernels.dot4(data, off, x[b], x[b + 1], x[b + 2], x[b + 3], cols, y, b, r);
+            }
+            for (; b < batch; b++) {
                 y[b][r] = Kernels.dot(data, off, x[b], 0, cols);
             }
         }

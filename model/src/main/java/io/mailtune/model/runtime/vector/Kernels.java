@@ -36,6 +36,40 @@ final class Kernels {
         return sum;
     }
 
+    /**
+     * Four dot products of one weight row with four inputs, each weight vector loaded once:
+     * y[b + j][r] = w[off..off+n]·x_j for j = 0..3.
+     */
+    static void dot4(float[] w, int off, float[] x0, float[] x1, float[] x2, float[] x3, int n, float[][] y, int b, int r) {
+        FloatVector s0 = FloatVector.zero(F);
+        FloatVector s1 = FloatVector.zero(F);
+        FloatVector s2 = FloatVector.zero(F);
+        FloatVector s3 = FloatVector.zero(F);
+        int i = 0;
+        for (; i + L <= n; i += L) {
+            FloatVector wv = FloatVector.fromArray(F, w, off + i);
+            s0 = wv.fma(FloatVector.fromArray(F, x0, i), s0);
+            s1 = wv.fma(FloatVector.fromArray(F, x1, i), s1);
+            s2 = wv.fma(FloatVector.fromArray(F, x2, i), s2);
+            s3 = wv.fma(FloatVector.fromArray(F, x3, i), s3);
+        }
+        float r0 = s0.reduceLanes(VectorOperators.ADD);
+        float r1 = s1.reduceLanes(VectorOperators.ADD);
+        float r2 = s2.reduceLanes(VectorOperators.ADD);
+        float r3 = s3.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float wi = w[off + i];
+            r0 += wi * x0[i];
+            r1 += wi * x1[i];
+            r2 += wi * x2[i];
+            r3 += wi * x3[i];
+        }
+        y[b][r] = r0;
+        y[b + 1][r] = r1;
+        y[b + 2][r] = r2;
+        y[b + 3][r] = r3;
+    }
+
     /** y[yOff + i] += s·x[xOff + i] over n values. */
     static void axpy(float s, float[] x, int xOff, float[] y, int yOff, int n) {
         FloatVector sv = FloatVector.broadcast(F, s);
