@@ -1,6 +1,7 @@
 package io.mailtune.model.runtime;
 
 import ai.djl.ndarray.NDArray;
+import io.mailtune.model.blocks.RotaryTables;
 import io.mailtune.model.config.ModelConfig;
 import io.mailtune.model.runtime.vector.F32Matrix;
 import io.mailtune.model.runtime.vector.LoraFactors;
@@ -31,7 +32,7 @@ final class VectorWeights {
         Matrix embed = matrix(t.embedWeights(), q8);
         Matrix head = c.tiedEmbeddings() ? embed : matrix(t.lmHeadWeights(), q8);
         return new VectorDecoder(c, embed, head, t.finalNormWeights().toFloatArray(), layers,
-                Transformer.inverseFrequencies(c), t.maxContext(), q8 ? "q8_0" : "f32");
+                RotaryTables.inverseFrequencies(c), t.maxContext(), q8 ? "q8_0" : "f32");
     }
 
     private static Matrix matrix(NDArray w, boolean q8) {

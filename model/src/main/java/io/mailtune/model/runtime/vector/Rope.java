@@ -1,5 +1,7 @@
 package io.mailtune.model.runtime.vector;
 
+import io.mailtune.model.blocks.RotaryTables;
+
 /**
  * Rotary position embedding in HF's rotate-half layout (dimension i pairs with i + headDim/2), from precomputed
  * tables [maxContext, headDim/2].
@@ -13,15 +15,9 @@ final class Rope {
     /** Tables for positions 0..maxContext-1 from the (already scaled) inverse frequencies [headDim/2]. */
     Rope(double[] inverseFrequencies, int maxContext) {
         this.half = inverseFrequencies.length;
-        this.cos = new float[maxContext * half];
-        this.sin = new float[maxContext * half];
-        for (int p = 0; p < maxContext; p++) {
-            for (int i = 0; i < half; i++) {
-                double angle = p * inverseFrequencies[i];
-                cos[p * half + i] = (float) Math.cos(angle);
-                sin[p * half + i] = (float) Math.sin(angle);
-            }
-        }
+        float[][] tables = RotaryTables.half(inverseFrequencies, maxContext);
+        this.cos = tables[0];
+        this.sin = tables[1];
     }
 
     /** Rotates {@code heads} heads of x, starting at {@code off}, to position {@code pos}. */
