@@ -1,13 +1,14 @@
 package io.mailtune.model.runtime.vector;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * The decode path's threads: a range of work (matrix rows, attention heads) split into one contiguous chunk per
- * thread, the calling thread taking the first, and one wait at the end: the only synchronisation of a kernel.
+ * The decode path's threads. A range of work (matrix rows, attention heads) is cut into a few chunks per thread that
+ * the caller and the helpers claim one at a time, so the caller never waits for a helper the OS has not scheduled
+ * yet (on a shared machine it may not run for milliseconds): it waits only for chunks already being worked on.
  */
 public final class Workers implements AutoCloseable {
 
@@ -17,6 +18,8 @@ public final class Workers implements AutoCloseable {
         /** Runs the work of indices [from, to). */
         void run(int from, int to);
     }
+
+    private static final int CHUNKS_PER_THREAD = 4;
 
     private final int threads;
     private final ExecutorService pool;
@@ -39,44 +42,58 @@ public final class Workers implements AutoCloseable {
         return threads;
     }
 
-    /** Runs {@code work} over [0, n), split across the threads; small ranges ({@code n < minChunk·2}) stay on one. */
+    /** Runs {@code work} over [0, n) in chunks of at least {@code minChunk} indices, on every thread that is free. */
     public void split(int n, int minChunk, Range work) {
-        int parts = Math.min(threads, Math.max(1, n / Math.max(1, minChunk)));
-        if (parts == 1) {
+        int chunks = Math.min(threads * CHUNKS_PER_THREAD, n / Math.max(1, minChunk));
+        if (threads == 1 || chunks < 2) {
             work.run(0, n);
             return;
         }
-        CountDownLatch done = new CountDownLatch(parts - 1);
-        Throwable[] failure = new Throwable[1];
-        Future<?>[] futures = new Future<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int from = (int) ((long) n * p / parts);
-            int to = (int) ((long) n * (p + 1) / parts);
-            futures[p - 1] = pool.submit(() -> {
+        Job job = new Job(n, chunks, work, Thread.currentThread());
+        for (int p = 1; p < Math.min(threads, chunks); p++) {
+            pool.execute(job::help);
+        }
+        job.help();
+        job.await();
+    }
+
+    // One split's chunks: claimed through a counter, finished ones counted; the last to finish wakes the caller.
+    private static final class Job {
+        final int n;
+        final int chunks;
+        final Range work;
+        final Thread caller;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
+
+        Job(int n, int chunks, Range work, Thread caller) {
+            this.n = n;
+            this.chunks = chunks;
+            this.work = work;
+            this.caller = caller;
+        }
+
+        void help() {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                 try {
-                    work.run(from, to);
+                    work.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
                 } catch (Throwable e) {
-                    synchronized (failure) {
-                        failure[0] = e;
-                    }
+                    failure = e;
                 } finally {
-                    done.countDown();
+                    if (done.incrementAndGet() == chunks) {
+                        LockSupport.unpark(caller);
+                    }
                 }
-            });
-        }
-        work.run(0, n / parts);
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            for (Future<?> f : futures) {
-                f.cancel(true);
             }
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("decode interrupted", e);
         }
-        synchronized (failure) {
-            if (failure[0] != null) {
-                throw new IllegalStateException("a decode thread failed", failure[0]);
+
+        void await() {
+            while (done.get() < chunks) {
+                LockSupport.park(this);
+            }
+            if (failure != null) {
+                throw new IllegalStateException("a decode thread failed", failure);
             }
         }
     }
