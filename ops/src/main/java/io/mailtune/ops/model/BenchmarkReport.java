@@ -55,6 +55,8 @@ final class BenchmarkReport {
         row(out, "prefill, tokens/s (" + prompt + "-token prompt)", modes, m -> fmt(ours.get("prefill_tok_s_" + m)), withJlama ? fmt(jlama.get("prefill_tok_s")) : null);
         row(out, "time to first token, s", modes, m -> fmt(ours.get("ttft_s_" + m)), withJlama ? fmt(jlama.get("ttft_s")) : null);
         row(out, "peak RSS, MiB", modes, m -> fmt(ours.get("peak_rss_mib_" + m)), withJlama ? fmt(jlama.get("peak_rss_mib")) : null);
+        row(out, "load peak RSS above the engine's, x the float32 weights", modes,
+                m -> fmt(ours.get("load_peak_x_f32_weights_" + m)), withJlama ? "-" : null);
         row(out, "load, s", modes, m -> fmt(ours.get("load_s_" + m)), withJlama ? fmt(jlama.get("load_s")) : null);
         return out.toString();
     }

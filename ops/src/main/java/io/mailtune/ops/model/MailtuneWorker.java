@@ -1,5 +1,8 @@
 package io.mailtune.ops.model;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.mailtune.model.config.ParameterCount;
 import io.mailtune.model.lora.LoraAdapter;
 import io.mailtune.model.lora.LoraConfig;
 import io.mailtune.model.runtime.AdapterHandle;
@@ -52,9 +55,16 @@ public final class MailtuneWorker {
         };
         Measurements m = new Measurements();
         String k = "_" + mode;
+        // The engine's own memory (PyTorch natives) is in the baseline, so the load peak is the weights' and the copies'.
+        try (NDManager engine = NDManager.newBaseManager("PyTorch")) {
+            engine.zeros(new Shape(1)).toFloatArray();
+        }
+        double baseline = Measurements.rssMiB();
         long start = System.nanoTime();
         try (LanguageModel model = LanguageModel.load(dir, options)) {
             m.put("load_s" + k, (System.nanoTime() - start) / 1e9);
+            double weightMiB = ParameterCount.total(model.config()) * 4.0 / (1 << 20);
+            m.put("load_peak_x_f32_weights" + k, (Measurements.peakRssMiB() - baseline) / weightMiB);
             int vocab = model.config().vocabSize();
             AdapterHandle adapters = new AdapterHandle(model);
             try (Generator generator = new Generator(model, adapters, new GeneratorOptions(concurrent, 64, 8192, threads, prefillThreads, threads))) {
