@@ -1,6 +1,8 @@
 package io.mailtune.model.runtime;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import io.mailtune.model.blocks.RotaryTables;
 import io.mailtune.model.config.ModelConfig;
 import io.mailtune.model.runtime.vector.F32Matrix;
@@ -35,11 +37,23 @@ final class VectorWeights {
                 RotaryTables.inverseFrequencies(c), t.maxContext(), q8 ? "q8_0" : "f32");
     }
 
+    // Rows quantised per slice of ~1M values, so loading holds no float32 copy of a whole matrix beside the int8 one.
+    private static final int SLICE_VALUES = 1 << 20;
+
     private static Matrix matrix(NDArray w, boolean q8) {
         int rows = (int) w.getShape().get(0);
         int cols = (int) w.getShape().get(1);
-        float[] data = w.toFloatArray();
-        return q8 ? Q8Matrix.quantise(rows, cols, data) : new F32Matrix(rows, cols, data);
+        if (!q8) {
+            return new F32Matrix(rows, cols, w.toFloatArray());
+        }
+        Q8Matrix m = Q8Matrix.empty(rows, cols);
+        int step = Math.max(1, SLICE_VALUES / cols);
+        for (int r = 0; r < rows; r += step) {
+            try (NDManager scratch = NDManager.newBaseManager("PyTorch")) {
+                m.quantiseRows(r, w.get(scratch, new NDIndex().addSliceDim(r, Math.min(rows, r + step))).toFloatArray());
+            }
+        }
+        return m;
     }
 
     /** An adapter's fused factors copied to the heap. */

@@ -24,10 +24,21 @@ public record Q8Matrix(int rows, int cols, byte[] quants, float[] scales) implem
 
     /** Quantises a float32 matrix [rows, cols] (row-major) block by block. */
     public static Q8Matrix quantise(int rows, int cols, float[] w) {
+        Q8Matrix m = empty(rows, cols);
+        m.quantiseRows(0, w);
+        return m;
+    }
+
+    /** A zero matrix to fill with {@link #quantiseRows}, so a large one is quantised a slice at a time. */
+    public static Q8Matrix empty(int rows, int cols) {
+        return new Q8Matrix(rows, cols, new byte[rows * cols], new float[rows * blocks(cols)]);
+    }
+
+    /** Quantises float32 rows [n, cols] (row-major, n = w.length / cols) into rows first..first+n-1. */
+    public void quantiseRows(int first, float[] w) {
         int blocks = blocks(cols);
-        byte[] q = new byte[rows * cols];
-        float[] s = new float[rows * blocks];
-        for (int r = 0; r < rows; r++) {
+        int n = w.length / cols;
+        for (int r = 0; r < n; r++) {
             for (int k = 0; k < blocks; k++) {
                 int start = r * cols + k * BLOCK;
                 int end = Math.min(start + BLOCK, (r + 1) * cols);
@@ -36,14 +47,14 @@ public record Q8Matrix(int rows, int cols, byte[] quants, float[] scales) implem
                     max = Math.max(max, Math.abs(w[i]));
                 }
                 float scale = max / 127f;
-                s[r * blocks + k] = scale;
+                scales[(first + r) * blocks + k] = scale;
                 float inv = scale == 0 ? 0 : 1f / scale;
+                int to = first * cols;
                 for (int i = start; i < end; i++) {
-                    q[i] = (byte) Math.round(w[i] * inv);
+                    quants[to + i] = (byte) Math.round(w[i] * inv);
                 }
             }
         }
-        return new Q8Matrix(rows, cols, q, s);
     }
 
     static int blocks(int cols) {
