@@ -24,12 +24,7 @@ public record LoraFactors(int rank, int in, int out, float[] a, float[] b, float
             ax[k] = Kernels.dot(a, k * in, x, 0, in);
         }
         for (int r = 0; r < out; r++) {
-            float s = bias == null ? 0 : bias[r];
-            int off = r * rank;
-            for (int k = 0; k < rank; k++) {
-                s += b[off + k] * ax[k];
-            }
-            y[r] += s;
+            y[r] += Kernels.dot(b, r * rank, ax, 0, rank) + (bias == null ? 0 : bias[r]);
         }
     }
 }
