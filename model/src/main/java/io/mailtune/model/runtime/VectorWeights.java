@@ -1,8 +1,6 @@
 package io.mailtune.model.runtime;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import io.mailtune.model.blocks.RotaryTables;
 import io.mailtune.model.config.ModelConfig;
 import io.mailtune.model.runtime.vector.F32Matrix;
@@ -12,6 +10,8 @@ import io.mailtune.model.runtime.vector.Q8Matrix;
 import io.mailtune.model.runtime.vector.VectorAdapter;
 import io.mailtune.model.runtime.vector.VectorDecoder;
 import io.mailtune.model.runtime.vector.VectorLayer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,23 +37,18 @@ final class VectorWeights {
                 RotaryTables.inverseFrequencies(c), t.maxContext(), q8 ? "q8_0" : "f32");
     }
 
-    // Rows quantised per slice of ~1M values, so loading holds no float32 copy of a whole matrix beside the int8 one.
-    private static final int SLICE_VALUES = 1 << 20;
-
+    // Read through a view of the device array's memory: the float32 copy is the only allocation (F32), or none is
+    // made beside the int8 one (Q8_0), so loading peaks at the weights plus what the decoder keeps.
     private static Matrix matrix(NDArray w, boolean q8) {
         int rows = (int) w.getShape().get(0);
         int cols = (int) w.getShape().get(1);
-        if (!q8) {
-            return new F32Matrix(rows, cols, w.toFloatArray());
+        FloatBuffer view = w.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        if (q8) {
+            return Q8Matrix.quantise(rows, cols, view);
         }
-        Q8Matrix m = Q8Matrix.empty(rows, cols);
-        int step = Math.max(1, SLICE_VALUES / cols);
-        for (int r = 0; r < rows; r += step) {
-            try (NDManager scratch = NDManager.newBaseManager("PyTorch")) {
-                m.quantiseRows(r, w.get(scratch, new NDIndex().addSliceDim(r, Math.min(rows, r + step))).toFloatArray());
-            }
-        }
-        return m;
+        float[] data = new float[rows * cols];
+        view.get(0, data);
+        return new F32Matrix(rows, cols, data);
     }
 
     /** An adapter's fused factors copied to the heap. */

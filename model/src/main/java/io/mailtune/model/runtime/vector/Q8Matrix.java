@@ -1,5 +1,7 @@
 package io.mailtune.model.runtime.vector;
 
+import java.nio.FloatBuffer;
+
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -24,37 +26,36 @@ public record Q8Matrix(int rows, int cols, byte[] quants, float[] scales) implem
 
     /** Quantises a float32 matrix [rows, cols] (row-major) block by block. */
     public static Q8Matrix quantise(int rows, int cols, float[] w) {
-        Q8Matrix m = empty(rows, cols);
-        m.quantiseRows(0, w);
-        return m;
+        return quantise(rows, cols, FloatBuffer.wrap(w));
     }
 
-    /** A zero matrix to fill with {@link #quantiseRows}, so a large one is quantised a slice at a time. */
-    public static Q8Matrix empty(int rows, int cols) {
-        return new Q8Matrix(rows, cols, new byte[rows * cols], new float[rows * blocks(cols)]);
-    }
-
-    /** Quantises float32 rows [n, cols] (row-major, n = w.length / cols) into rows first..first+n-1. */
-    public void quantiseRows(int first, float[] w) {
+    /**
+     * Quantises a float32 matrix [rows, cols] (row-major) read in place from {@code w} (e.g. a view of the device
+     * array), so no float32 copy is made.
+     */
+    public static Q8Matrix quantise(int rows, int cols, FloatBuffer w) {
         int blocks = blocks(cols);
-        int n = w.length / cols;
-        for (int r = 0; r < n; r++) {
+        byte[] q = new byte[rows * cols];
+        float[] s = new float[rows * blocks];
+        float[] block = new float[BLOCK];
+        for (int r = 0; r < rows; r++) {
             for (int k = 0; k < blocks; k++) {
                 int start = r * cols + k * BLOCK;
-                int end = Math.min(start + BLOCK, (r + 1) * cols);
+                int n = Math.min(BLOCK, cols - k * BLOCK);
+                w.get(start, block, 0, n);
                 float max = 0;
-                for (int i = start; i < end; i++) {
-                    max = Math.max(max, Math.abs(w[i]));
+                for (int i = 0; i < n; i++) {
+                    max = Math.max(max, Math.abs(block[i]));
                 }
                 float scale = max / 127f;
-                scales[(first + r) * blocks + k] = scale;
+                s[r * blocks + k] = scale;
                 float inv = scale == 0 ? 0 : 1f / scale;
-                int to = first * cols;
-                for (int i = start; i < end; i++) {
-                    quants[to + i] = (byte) Math.round(w[i] * inv);
+                for (int i = 0; i < n; i++) {
+                    q[start + i] = (byte) Math.round(block[i] * inv);
                 }
             }
         }
+        return new Q8Matrix(rows, cols, q, s);
     }
 
     static int blocks(int cols) {
