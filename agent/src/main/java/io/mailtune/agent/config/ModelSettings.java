@@ -1,5 +1,6 @@
 package io.mailtune.agent.config;
 
+import io.mailtune.model.runtime.DecodeFormat;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +16,10 @@ public interface ModelSettings {
 
     /** The base model's name, which promoted adapters must name as their base; absent: the directory's name, or {@code mailtune-bundled} for the bundled model. */
     Optional<String> name();
+
+    /** What decodes tokens: the Vector API on float32 (vector-f32) or int8 (vector-q8) weights, or DJL (torch). */
+    @WithDefault("vector-f32")
+    DecodeFormat decodeFormat();
 
     /** Sequences decoded together per step (continuous batching). */
     @WithDefault("8")

@@ -10,6 +10,7 @@ import io.mailtune.model.runtime.AdapterHandle;
 import io.mailtune.model.runtime.Generator;
 import io.mailtune.model.runtime.GeneratorOptions;
 import io.mailtune.model.runtime.LanguageModel;
+import io.mailtune.model.runtime.LoadOptions;
 import io.mailtune.model.runtime.SamplingOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -46,7 +47,7 @@ public class ModelHost {
     void start() {
         Path dir = settings.dir().orElseGet(() -> BundledModel.extractTo(storage.dataDir().resolve("models")));
         long start = System.nanoTime();
-        model = LanguageModel.load(dir);
+        model = LanguageModel.load(dir, LoadOptions.defaults().withDecodeFormat(settings.decodeFormat()));
         // The trainer names the bundled model the same way, so its adapters install with no setting on either side.
         baseModel = settings.name().orElse(settings.dir().isPresent() ? dir.getFileName().toString() : BundledModel.NAME);
         adapters = new AdapterHandle(model);
@@ -60,8 +61,8 @@ public class ModelHost {
         drafter = new Drafter(generator, model.tokenizer().orElseThrow(() -> new IllegalStateException(
                 "the model at " + dir + " has no tokenizer.json; the agent needs one to draft")), DraftFormats.forModel(model),
                 new DraftSettings(settings.maxNewTokens(), promptTokens, SamplingOptions.greedy()));
-        LOG.infof("model %s loaded from %s in %d ms (%,d parameters, context %d)", baseModel, dir,
-                (System.nanoTime() - start) / 1_000_000, model.parameterCount(), context);
+        LOG.infof("model %s loaded from %s in %d ms (%,d parameters, context %d, decode %s)", baseModel, dir,
+                (System.nanoTime() - start) / 1_000_000, model.parameterCount(), context, model.decodeFormat());
     }
 
     /** Writes drafts on the shared generator. */

@@ -9,6 +9,7 @@ import io.mailtune.model.lora.LoraAdapter;
 import io.mailtune.model.lora.LoraTarget;
 import io.mailtune.model.lora.PeftFormat;
 import io.mailtune.model.runtime.AdapterHandle;
+import io.mailtune.model.runtime.DecodeFormat;
 import io.mailtune.model.runtime.GenerationRequest;
 import io.mailtune.model.runtime.GenerationResult;
 import io.mailtune.model.runtime.Generator;
@@ -38,12 +39,13 @@ public final class ModelCommand {
               model generate <model-dir> [--adapter <peft-dir>] [--merge]
                     (--prompt <text> | --chat <text> [--system <text>] | --tokens <id,id,...>)
                     [--max-new-tokens N] [--temperature T] [--top-k K] [--top-p P] [--repetition-penalty R]
-                    [--seed S] [--stop <text>]... [--template chatml|llama3] [--max-context N] [--half-decode] [--ids]
+                    [--seed S] [--stop <text>]... [--template chatml|llama3] [--max-context N] [--half-decode]
+                    [--decode torch|f32|q8] [--ids]
             """;
 
     private static final Set<String> FLAGS = Set.of("merge", "ids", "half-decode");
     private static final Set<String> VALUED = Set.of("adapter", "prompt", "chat", "system", "tokens", "max-new-tokens",
-            "temperature", "top-k", "top-p", "repetition-penalty", "seed", "stop", "template", "max-context");
+            "temperature", "top-k", "top-p", "repetition-penalty", "seed", "stop", "template", "max-context", "decode");
 
     private ModelCommand() {
     }
@@ -147,6 +149,9 @@ public final class ModelCommand {
         if (raw && !Files.exists(dir.resolve("tokenizer.json"))) {
             options = options.withoutTokenizer();
         }
+        if (a.value("decode", null) != null) {
+            options = options.withDecodeFormat(decodeFormat(a.value("decode", null)));
+        }
         if (a.flag("half-decode")) {
             options = options.withHalfDecode();
         }
@@ -245,5 +250,14 @@ public final class ModelCommand {
     private static String token(ModelTokenizer t, String text) {
         int id = t.tokenId(text);
         return text + (id < 0 ? " (not a single token)" : " (" + id + ")");
+    }
+
+    private static DecodeFormat decodeFormat(String name) {
+        return switch (name) {
+            case "torch" -> DecodeFormat.TORCH;
+            case "f32" -> DecodeFormat.VECTOR_F32;
+            case "q8" -> DecodeFormat.VECTOR_Q8;
+            default -> throw new IllegalArgumentException("--decode must be torch, f32 or q8, was '" + name + "'");
+        };
     }
 }

@@ -2,6 +2,7 @@ package io.mailtune.model.runtime;
 
 import ai.djl.ndarray.NDManager;
 import io.mailtune.model.lora.LoraAdapter;
+import io.mailtune.model.runtime.vector.VectorAdapter;
 import java.util.List;
 
 /** A LoRA adapter placed on the device for one model, in the fused layout the forward pass uses. */
@@ -10,6 +11,7 @@ public final class AdapterWeights implements AutoCloseable {
     private final LoraAdapter adapter;
     private final NDManager manager;
     private final List<LayerAdapter> layers;
+    private VectorAdapter vectorForm; // the heap copy the Vector API decoder uses, made on first use
 
     /**
      * Wraps per-layer factors already on the device (the trainer builds them from trainable arrays); closing this
@@ -28,6 +30,13 @@ public final class AdapterWeights implements AutoCloseable {
 
     LayerAdapter layer(int index) {
         return layers.get(index);
+    }
+
+    synchronized VectorAdapter vectorForm() {
+        if (vectorForm == null) {
+            vectorForm = VectorWeights.adapter(layers);
+        }
+        return vectorForm;
     }
 
     /** Frees the device arrays. */

@@ -3,6 +3,10 @@ package io.mailtune.model.runtime;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
+import io.mailtune.model.runtime.vector.VectorAdapter;
+import io.mailtune.model.runtime.vector.VectorCache;
+import io.mailtune.model.runtime.vector.VectorDecoder;
+import io.mailtune.model.runtime.vector.Workers;
 import io.mailtune.model.tokenizer.ModelTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Answers requests with continuous batching: one thread runs a forward pass per step over every running
  * sequence (one token each) plus the prompts of requests that join at that step, so several answers cost
- * little more than one. Each request keeps the adapter that was current when it was submitted.
+ * little more than one. Each request keeps the adapter that was current when it was submitted. With a Vector API
+ * decoder (the model's {@link DecodeFormat}), prompts prefill on DJL and hand their keys and values over, and the
+ * running sequences' decode steps go through that decoder in one pass over the weights.
  */
 public final class Generator implements AutoCloseable {
 
@@ -46,6 +52,8 @@ public final class Generator implements AutoCloseable {
     private final AdapterHandle adapters;
     private final GeneratorOptions options;
     private final KvCachePool caches; // one slot per running sequence, so decode steps attend in one batch
+    private final VectorDecoder decoder; // null: decode steps on DJL
+    private final Workers workers;       // the decoder's threads, or null
     private final BlockingQueue<Running> queue;
     private final List<Running> running = new ArrayList<>();
     private final Thread thread;
@@ -63,6 +71,8 @@ public final class Generator implements AutoCloseable {
         this.adapters = adapters;
         this.options = options;
         this.caches = transformer.newCachePool(options.maxBatch());
+        this.decoder = model.decoder();
+        this.workers = decoder == null ? null : new Workers(options.vectorThreads());
         this.queue = new ArrayBlockingQueue<>(options.maxQueued());
         this.thread = new Thread(this::loop, "mailtune-generator");
         this.thread.setDaemon(true);
@@ -187,25 +197,9 @@ public final class Generator implements AutoCloseable {
         Map<AdapterWeights, Integer> group = new IdentityHashMap<>();
         running.forEach(r -> group.putIfAbsent(r.lease.weights(), group.size()));
         running.sort((a, b) -> Integer.compare(group.get(a.lease.weights()), group.get(b.lease.weights())));
-        int rows = 0;
-        for (Running r : running) {
-            rows += r.prefilled ? 1 : r.request.prompt().length;
-        }
-        useThreads(rows > running.size() ? options.prefillThreads() : options.decodeThreads());
-        int[] tokens = new int[rows];
-        List<Segment> segments = new ArrayList<>(running.size());
-        int at = 0;
-        for (Running r : running) {
-            int[] input = r.prefilled ? new int[] {r.seen[r.seenCount - 1]} : r.request.prompt();
-            System.arraycopy(input, 0, tokens, at, input.length);
-            segments.add(new Segment(r.cache, at, input.length, r.lease.weights()));
-            at += input.length;
-        }
-        float[] logits;
-        int vocab = model.config().vocabSize();
-        try (NDManager stepManager = NDManager.newBaseManager("PyTorch")) {
-            NDArray out = transformer.forward(stepManager, tokens, segments, false);
-            logits = out.toFloatArray();
+        float[][] logits;
+        try {
+            logits = decoder == null ? torchStep() : vectorStep();
         } catch (RuntimeException e) {
             running.forEach(r -> r.fail(e));
             running.clear();
@@ -215,7 +209,7 @@ public final class Generator implements AutoCloseable {
         for (int s = 0; s < running.size(); s++) {
             Running r = running.get(s);
             r.prefilled = true;
-            float[] row = Arrays.copyOfRange(logits, s * vocab, (s + 1) * vocab);
+            float[] row = logits[s];
             try {
                 double logNormaliser = Sampler.logSumExp(row);
                 int token = r.sampler.next(row.clone(), r.seen, r.seenCount);
@@ -233,6 +227,83 @@ public final class Generator implements AutoCloseable {
         running.removeAll(done);
     }
 
+    // One DJL forward pass over every running sequence (new prompts and one token each for the rest); logits per sequence.
+    private float[][] torchStep() {
+        int rows = 0;
+        for (Running r : running) {
+            rows += r.prefilled ? 1 : r.request.prompt().length;
+        }
+        useThreads(rows > running.size() ? options.prefillThreads() : options.decodeThreads());
+        return torchForward(running, rows);
+    }
+
+    private float[][] torchForward(List<Running> batch, int rows) {
+        int[] tokens = new int[rows];
+        List<Segment> segments = new ArrayList<>(batch.size());
+        int at = 0;
+        for (Running r : batch) {
+            int[] input = r.prefilled ? new int[] {r.seen[r.seenCount - 1]} : r.request.prompt();
+            System.arraycopy(input, 0, tokens, at, input.length);
+            segments.add(new Segment(r.cache, at, input.length, r.lease.weights()));
+            at += input.length;
+        }
+        int vocab = model.config().vocabSize();
+        try (NDManager stepManager = NDManager.newBaseManager("PyTorch")) {
+            float[] flat = transformer.forward(stepManager, tokens, segments, false).toFloatArray();
+            float[][] out = new float[batch.size()][];
+            for (int s = 0; s < out.length; s++) {
+                out[s] = Arrays.copyOfRange(flat, s * vocab, (s + 1) * vocab);
+            }
+            return out;
+        }
+    }
+
+    // New prompts prefill on DJL and move their keys and values to the decoder's caches; the rest decode together.
+    private float[][] vectorStep() {
+        float[][] logits = new float[running.size()][];
+        List<Running> prefill = new ArrayList<>();
+        List<Integer> decoding = new ArrayList<>();
+        int prompt = 0;
+        for (int i = 0; i < running.size(); i++) {
+            Running r = running.get(i);
+            if (r.prefilled) {
+                decoding.add(i);
+            } else {
+                prefill.add(r);
+                prompt += r.request.prompt().length;
+            }
+        }
+        if (!prefill.isEmpty()) {
+            useThreads(options.prefillThreads());
+            float[][] first = torchForward(prefill, prompt);
+            for (int p = 0; p < prefill.size(); p++) {
+                Running r = prefill.get(p);
+                r.vectorCache = decoder.newCache(r.cache.capacity());
+                KvHandover.copy(r.cache, r.vectorCache, model.config().layers());
+                r.cache.close();
+                r.cache = null;
+                logits[running.indexOf(r)] = first[p];
+            }
+        }
+        if (!decoding.isEmpty()) {
+            int n = decoding.size();
+            int[] tokens = new int[n];
+            VectorCache[] vcaches = new VectorCache[n];
+            VectorAdapter[] adapters = new VectorAdapter[n];
+            for (int b = 0; b < n; b++) {
+                Running r = running.get(decoding.get(b));
+                tokens[b] = r.seen[r.seenCount - 1];
+                vcaches[b] = r.vectorCache;
+                adapters[b] = r.lease.weights() == null ? null : r.lease.weights().vectorForm();
+            }
+            float[][] out = decoder.step(tokens, vcaches, adapters, workers);
+            for (int b = 0; b < n; b++) {
+                logits[decoding.get(b)] = out[b];
+            }
+        }
+        return logits;
+    }
+
     /** Stops the generator; running and queued requests complete as CANCELLED. */
     @Override
     public void close() {
@@ -241,6 +312,9 @@ public final class Generator implements AutoCloseable {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (workers != null) {
+            workers.close();
         }
     }
 
@@ -254,7 +328,8 @@ public final class Generator implements AutoCloseable {
         final int[] seen;
         int seenCount;
         boolean prefilled;
-        KvCache cache;
+        KvCache cache;             // DJL's: every step on the TORCH path, the prefill only otherwise
+        VectorCache vectorCache;   // the decoder's, from the end of the prefill
         String text = "";
         boolean stoppedByString;
         double logProbSum;
@@ -303,7 +378,7 @@ public final class Generator implements AutoCloseable {
             if (generated() >= request.maxNewTokens()) {
                 return FinishReason.MAX_TOKENS;
             }
-            if (cache.length() >= cache.capacity()) {
+            if (vectorCache != null ? vectorCache.length() >= vectorCache.capacity() : cache.length() >= cache.capacity()) {
                 return FinishReason.CONTEXT_FULL;
             }
             return null;
@@ -327,6 +402,7 @@ public final class Generator implements AutoCloseable {
                 cache.close();
                 cache = null;
             }
+            vectorCache = null;
             lease.close();
         }
     }

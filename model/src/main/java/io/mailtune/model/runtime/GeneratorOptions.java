@@ -14,24 +14,43 @@ package io.mailtune.model.runtime;
  *                             on a quiet machine one thread also decoded faster than two (26.7 vs 22.7 tokens/s)
  * @param prefillThreads       PyTorch intra-op threads for steps that prefill a prompt: large matrix products that
  *                             scale with cores (a 512-token prefill ran 361 tokens/s on one thread, 600 on two)
+ * @param vectorThreads        threads of the Vector API decoder (decode formats VECTOR_*), every core by default:
+ *                             each matrix is split by rows across them only when a share is large enough to pay for
+ *                             the hand-off, so small models stay on one
  */
-public record GeneratorOptions(int maxBatch, int maxQueued, int maxPrefillTokens, int decodeThreads, int prefillThreads) {
+public record GeneratorOptions(int maxBatch, int maxQueued, int maxPrefillTokens, int decodeThreads, int prefillThreads,
+                               int vectorThreads) {
 
     /** Validates the limits. */
     public GeneratorOptions {
-        if (maxBatch <= 0 || maxQueued <= 0 || maxPrefillTokens <= 0 || decodeThreads <= 0 || prefillThreads <= 0) {
+        if (maxBatch <= 0 || maxQueued <= 0 || maxPrefillTokens <= 0 || decodeThreads <= 0 || prefillThreads <= 0
+                || vectorThreads <= 0) {
             throw new IllegalArgumentException("generator limits must be > 0, were maxBatch=" + maxBatch
                     + ", maxQueued=" + maxQueued + ", maxPrefillTokens=" + maxPrefillTokens
-                    + ", decodeThreads=" + decodeThreads + ", prefillThreads=" + prefillThreads);
+                    + ", decodeThreads=" + decodeThreads + ", prefillThreads=" + prefillThreads
+                    + ", vectorThreads=" + vectorThreads);
         }
     }
 
-    /** Limits with one decode thread and every core for prefill. */
+    /** Limits with the given PyTorch threads and every core for the Vector API decoder. */
+    public GeneratorOptions(int maxBatch, int maxQueued, int maxPrefillTokens, int decodeThreads, int prefillThreads) {
+        this(maxBatch, maxQueued, maxPrefillTokens, decodeThreads, prefillThreads, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Limits with one PyTorch decode thread and every core for prefill and the Vector API decoder. */
     public GeneratorOptions(int maxBatch, int maxQueued, int maxPrefillTokens) {
         this(maxBatch, maxQueued, maxPrefillTokens, 1, Runtime.getRuntime().availableProcessors());
     }
 
-    /** 8 sequences per step, 256 queued, 2048 prompt tokens per step, one decode thread, every core for prefill. */
+    /** These limits with {@code threads} Vector API decoder threads. */
+    public GeneratorOptions withVectorThreads(int threads) {
+        return new GeneratorOptions(maxBatch, maxQueued, maxPrefillTokens, decodeThreads, prefillThreads, threads);
+    }
+
+    /**
+     * 8 sequences per step, 256 queued, 2048 prompt tokens per step, one PyTorch decode thread, every core for prefill
+     * and the Vector API decoder.
+     */
     public static GeneratorOptions defaults() {
         return new GeneratorOptions(8, 256, 2048);
     }

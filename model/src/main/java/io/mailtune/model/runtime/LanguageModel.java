@@ -6,6 +6,7 @@ import io.mailtune.model.config.ConfigReader;
 import io.mailtune.model.config.GenerationConfig;
 import io.mailtune.model.config.ModelConfig;
 import io.mailtune.model.config.ParameterCount;
+import io.mailtune.model.runtime.vector.VectorDecoder;
 import io.mailtune.model.tokenizer.ModelTokenizer;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,15 +22,19 @@ public final class LanguageModel implements AutoCloseable {
     private final ModelConfig config;
     private final NDManager manager;
     private final Transformer transformer;
+    private final DecodeFormat decodeFormat;
+    private final VectorDecoder decoder; // null when decode steps run on DJL
     private final ModelTokenizer tokenizer;
     private volatile Set<Integer> stopTokens;
 
     private LanguageModel(Path dir, ModelConfig config, NDManager manager, Transformer transformer,
-                          ModelTokenizer tokenizer) {
+                          DecodeFormat decodeFormat, ModelTokenizer tokenizer) {
         this.dir = dir;
         this.config = config;
         this.manager = manager;
         this.transformer = transformer;
+        this.decodeFormat = decodeFormat;
+        this.decoder = decodeFormat == DecodeFormat.TORCH ? null : VectorWeights.decoder(transformer, decodeFormat);
         this.tokenizer = tokenizer;
     }
 
@@ -51,7 +56,8 @@ public final class LanguageModel implements AutoCloseable {
         try {
             Transformer transformer = Transformer.load(config, CheckpointTensors.open(dir), manager, maxContext,
                     options.mergedAdapter(), options.halfDecode());
-            return new LanguageModel(dir, config, manager, transformer, tokenizer);
+            DecodeFormat format = options.halfDecode() ? DecodeFormat.TORCH : VectorSupport.resolve(options.decodeFormat());
+            return new LanguageModel(dir, config, manager, transformer, format, tokenizer);
         } catch (RuntimeException e) {
             manager.close();
             if (tokenizer != null) {
@@ -93,6 +99,16 @@ public final class LanguageModel implements AutoCloseable {
             stopTokens = stops;
         }
         return stops;
+    }
+
+    /** What runs decode steps: the format asked for, or TORCH when the Vector API module is missing. */
+    public DecodeFormat decodeFormat() {
+        return decodeFormat;
+    }
+
+    // The Vector API decoder, or null when decode steps run on DJL.
+    VectorDecoder decoder() {
+        return decoder;
     }
 
     /** The decoder itself, for callers that drive forward passes (tests, a trainer). */

@@ -8,10 +8,11 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.jni.JniUtils;
+import io.mailtune.model.blocks.NdBlocks;
+import io.mailtune.model.blocks.RotaryTables;
 import io.mailtune.model.checkpoint.CheckpointTensors;
 import io.mailtune.model.checkpoint.CheckpointException;
 import io.mailtune.model.config.ModelConfig;
@@ -71,28 +72,10 @@ public final class Transformer implements AutoCloseable {
             this.halfLmHead = null;
         }
         int d = config.headDim();
-        double[] inv = new double[d / 2];
-        for (int i = 0; i < d / 2; i++) {
-            inv[i] = 1.0 / Math.pow(config.ropeTheta(), 2.0 * i / d);
-        }
-        inv = config.ropeScaling().apply(inv);
-        float[] cos = new float[maxContext * d];
-        float[] sin = new float[maxContext * d];
-        for (int p = 0; p < maxContext; p++) {
-            for (int i = 0; i < d; i++) {
-                double angle = p * inv[i % (d / 2)];
-                cos[p * d + i] = (float) Math.cos(angle);
-                sin[p * d + i] = (float) Math.sin(angle);
-            }
-        }
-        this.cosTable = manager.create(cos, new Shape(maxContext, d));
-        this.sinTable = manager.create(sin, new Shape(maxContext, d));
-        float[] r = new float[d * d];
-        for (int j = 0; j < d / 2; j++) {
-            r[(j + d / 2) * d + j] = -1;
-            r[j * d + j + d / 2] = 1;
-        }
-        this.rotateHalf = manager.create(r, new Shape(d, d));
+        float[][] tables = RotaryTables.full(RotaryTables.inverseFrequencies(config), maxContext, 1.0);
+        this.cosTable = manager.create(tables[0], new Shape(maxContext, d));
+        this.sinTable = manager.create(tables[1], new Shape(maxContext, d));
+        this.rotateHalf = manager.create(RotaryTables.rotateHalf(d), new Shape(d, d));
         float[] scale = new float[config.heads() + config.kvHeads()];
         for (int h = 0; h < scale.length; h++) {
             scale[h] = h < config.heads() ? (float) (1.0 / Math.sqrt(d)) : 1f;
@@ -191,6 +174,22 @@ public final class Transformer implements AutoCloseable {
             buf.rewind();
             return manager.create(buf, new Shape(shape), DataType.FLOAT32);
         }
+    }
+
+    List<LayerWeights> layerWeights() {
+        return layers;
+    }
+
+    NDArray embedWeights() {
+        return embed;
+    }
+
+    NDArray lmHeadWeights() {
+        return lmHead;
+    }
+
+    NDArray finalNormWeights() {
+        return finalNorm;
     }
 
     /** The model's shape. */
@@ -321,7 +320,7 @@ public final class Transformer implements AutoCloseable {
             qkv = addLora(scope, qkv, h, segments, l, Projection.QKV);              // [rows, qW + 2kvW]
             NDArray qk = qkv.get(new NDIndex().addAllDim().addSliceDim(0, qW + kvW))
                     .reshape(rows, heads + kvHeads, d);
-            qk = qk.mul(cos).add(qk.matMul(rotateHalf).mul(sin));                   // RoPE, q pre-scaled
+            qk = NdBlocks.rope(qk, cos, sin, rotateHalf);                             // RoPE, q pre-scaled
             NDArray q = qk.get(new NDIndex().addAllDim().addSliceDim(0, heads));    // [rows, heads, d]
             NDArray k = qk.get(new NDIndex().addAllDim().addSliceDim(heads, heads + kvHeads)); // [rows, kvHeads, d]
             NDArray v = qkv.get(new NDIndex().addAllDim().addSliceDim(qW + kvW, qW + 2 * kvW))
@@ -343,7 +342,7 @@ public final class Transformer implements AutoCloseable {
             NDArray gu = addLora(scope, project(h2, w.gateUp(), null), h2, segments, l, Projection.GATE_UP); // [rows, 2I]
             NDList parts = gu.split(2, 1);
             NDArray gate = parts.get(0);
-            NDArray act = gate.mul(Activation.sigmoid(gate)).mul(parts.get(1));  // SwiGLU, [rows, I]
+            NDArray act = NdBlocks.swiGlu(gate, parts.get(1));                    // SwiGLU, [rows, I]
             x = x.add(addLora(scope, project(act, w.down(), null), act, segments, l, Projection.DOWN));
             if (release) {
                 x.attach(step);
@@ -528,8 +527,7 @@ public final class Transformer implements AutoCloseable {
     }
 
     private NDArray rmsNorm(NDArray x, NDArray weight) {
-        NDArray meanSquare = x.square().mean(new int[] {-1}, true);               // [rows, 1]
-        return x.div(meanSquare.add(eps).sqrt()).mul(weight);
+        return NdBlocks.rmsNorm(x, weight, eps);
     }
 
     // x·Wᵀ (+ b); with float16 weights the input is narrowed and the output widened back to float32.

@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.Activation;
+import io.mailtune.model.blocks.NdBlocks;
+import io.mailtune.model.blocks.RotaryTables;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import io.mailtune.model.config.ModelConfig;
@@ -13,9 +14,9 @@ import io.mailtune.model.lora.LoraTarget;
 
 /**
  * The decoder's forward pass for training: a padded [batch, seq] batch at once, causal and padding masks, no KV
- * cache, so autograd can differentiate it. The math is the runtime's {@code Transformer} (RMSNorm, RoPE with the
- * query pre-scaled by 1/√headDim, grouped-query attention, SwiGLU, LoRA as scale·B·(A·x)); a test keeps the two
- * within 1e-4. Every constant is a long-lived NDArray: scalar operands inside autograd can be freed by a GC before
+ * cache, so autograd can differentiate it. RMSNorm, RoPE (query pre-scaled by 1/√headDim) and SwiGLU are the
+ * runtime's own building blocks ({@code io.mailtune.model.blocks}); attention and LoRA as scale·B·(A·x) are
+ * written for the padded batch, and a test keeps the two forwards within 1e-4. Every constant is a long-lived NDArray: scalar operands inside autograd can be freed by a GC before
  * backward runs and turn the gradients into NaN.
  */
 public final class TrainingForward implements AutoCloseable {
@@ -45,35 +46,14 @@ public final class TrainingForward implements AutoCloseable {
         this.maxSeq = maxSeq;
         this.constants = weights.manager().newSubManager();
         int d = config.headDim();
-        double[] inv = new double[d / 2];
-        for (int i = 0; i < d / 2; i++) {
-            inv[i] = 1.0 / Math.pow(config.ropeTheta(), 2.0 * i / d);
-        }
-        inv = config.ropeScaling().apply(inv);
-        float scale = (float) (1.0 / Math.sqrt(d));
-        float[] cos = new float[maxSeq * d];
-        float[] sin = new float[maxSeq * d];
-        float[] cosScaled = new float[maxSeq * d];
-        float[] sinScaled = new float[maxSeq * d];
-        for (int p = 0; p < maxSeq; p++) {
-            for (int i = 0; i < d; i++) {
-                double angle = p * inv[i % (d / 2)];
-                cos[p * d + i] = (float) Math.cos(angle);
-                sin[p * d + i] = (float) Math.sin(angle);
-                cosScaled[p * d + i] = cos[p * d + i] * scale;
-                sinScaled[p * d + i] = sin[p * d + i] * scale;
-            }
-        }
-        this.cosK = constants.create(cos, new Shape(maxSeq, d));
-        this.sinK = constants.create(sin, new Shape(maxSeq, d));
-        this.cosQ = constants.create(cosScaled, new Shape(maxSeq, d));
-        this.sinQ = constants.create(sinScaled, new Shape(maxSeq, d));
-        float[] r = new float[d * d];
-        for (int j = 0; j < d / 2; j++) {
-            r[(j + d / 2) * d + j] = -1;
-            r[j * d + j + d / 2] = 1;
-        }
-        this.rotateHalf = constants.create(r, new Shape(d, d));
+        double[] inv = RotaryTables.inverseFrequencies(config);
+        float[][] key = RotaryTables.full(inv, maxSeq, 1.0);
+        float[][] query = RotaryTables.full(inv, maxSeq, 1.0 / Math.sqrt(d));
+        this.cosK = constants.create(key[0], new Shape(maxSeq, d));
+        this.sinK = constants.create(key[1], new Shape(maxSeq, d));
+        this.cosQ = constants.create(query[0], new Shape(maxSeq, d));
+        this.sinQ = constants.create(query[1], new Shape(maxSeq, d));
+        this.rotateHalf = constants.create(RotaryTables.rotateHalf(d), new Shape(d, d));
         float[] c = new float[maxSeq * maxSeq];
         for (int i = 0; i < maxSeq; i++) {
             for (int j = i + 1; j < maxSeq; j++) {
@@ -128,14 +108,14 @@ public final class TrainingForward implements AutoCloseable {
         NDArray q = project(h, p + "self_attn.q_proj", l, LoraTarget.Q).reshape(batch, seq, heads, d);
         NDArray k = project(h, p + "self_attn.k_proj", l, LoraTarget.K).reshape(batch, seq, kvHeads, d);
         NDArray v = project(h, p + "self_attn.v_proj", l, LoraTarget.V).reshape(batch, seq, kvHeads, d);
-        q = q.mul(cq).add(q.matMul(rotateHalf).mul(sq));                         // RoPE, q pre-scaled
-        k = k.mul(ck).add(k.matMul(rotateHalf).mul(sk));
+        q = NdBlocks.rope(q, cq, sq, rotateHalf);                                // RoPE, q pre-scaled
+        k = NdBlocks.rope(k, ck, sk, rotateHalf);
         NDArray attn = attend(q, k, v, mask, batch, seq);                        // [batch, seq, qW]
         x = x.add(project(attn, p + "self_attn.o_proj", l, LoraTarget.O));
         NDArray h2 = rmsNorm(x, weights.base(p + "post_attention_layernorm.weight"));
         NDArray gate = project(h2, p + "mlp.gate_proj", l, LoraTarget.GATE);
         NDArray up = project(h2, p + "mlp.up_proj", l, LoraTarget.UP);
-        NDArray act = gate.mul(Activation.sigmoid(gate)).mul(up);                // SwiGLU, [batch, seq, I]
+        NDArray act = NdBlocks.swiGlu(gate, up);                                 // SwiGLU, [batch, seq, I]
         return x.add(project(act, p + "mlp.down_proj", l, LoraTarget.DOWN));
     }
 
@@ -207,8 +187,7 @@ public final class TrainingForward implements AutoCloseable {
     }
 
     private NDArray rmsNorm(NDArray x, NDArray weight) {
-        NDArray meanSquare = x.square().mean(new int[] {-1}, true);
-        return x.div(meanSquare.add(eps).sqrt()).mul(weight);
+        return NdBlocks.rmsNorm(x, weight, eps);
     }
 
     static NDArray gather(NDArray indices, NDArray table) {

@@ -74,6 +74,26 @@ class ModelCommandTest {
     }
 
     @Test
+    void generateOnTheVectorDecoderGivesTheSameGreedyTokensAsDjl() {
+        TinyModel.Written m = model();
+        assertEquals(0, run("generate", m.dir().toString(), "--tokens", "1,5,6", "--max-new-tokens", "4", "--ids",
+                "--decode", "torch"), err.toString(StandardCharsets.UTF_8));
+        String torch = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        assertEquals(0, run("generate", m.dir().toString(), "--tokens", "1,5,6", "--max-new-tokens", "4", "--ids",
+                "--decode", "f32"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(torch, out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnknownDecodeFormatExitsWithTwoNamingTheChoices() {
+        TinyModel.Written m = model();
+        assertEquals(2, run("generate", m.dir().toString(), "--tokens", "1,5,6", "--decode", "int4"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--decode must be torch, f32 or q8"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void badArgumentsPrintUsageAndExitWithTwo() {
         assertEquals(2, run("generate", "somewhere", "--temperature"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage:"));

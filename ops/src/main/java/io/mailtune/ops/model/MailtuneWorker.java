@@ -1,8 +1,12 @@
 package io.mailtune.ops.model;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.mailtune.model.config.ParameterCount;
 import io.mailtune.model.lora.LoraAdapter;
 import io.mailtune.model.lora.LoraConfig;
 import io.mailtune.model.runtime.AdapterHandle;
+import io.mailtune.model.runtime.DecodeFormat;
 import io.mailtune.model.runtime.GenerationRequest;
 import io.mailtune.model.runtime.Generator;
 import io.mailtune.model.runtime.GeneratorOptions;
@@ -18,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Measures Mailtune's runtime (DJL PyTorch) in its own JVM: load, time to first token and prefill speed for a
+ * Measures Mailtune's runtime in its own JVM on one decode path: load, time to first token and prefill speed for a
  * long prompt, single-stream decode, decode with a LoRA adapter, and aggregate decode with concurrent requests,
  * all through the public {@link Generator} API.
  */
@@ -28,9 +32,10 @@ public final class MailtuneWorker {
     }
 
     /**
-     * Arguments: model dir, prompt length, decode tokens, concurrent requests, decode intra-op threads, {@code full}
-     * (everything, float32) or {@code half} (single-stream decode with float16 weight copies, keys suffixed _half),
-     * and prefill intra-op threads.
+     * Arguments: model dir, prompt length, decode tokens, concurrent requests, decode threads (PyTorch intra-op for
+     * {@code torch} and {@code half}, the Vector API decoder's for the others), mode and prefill intra-op threads.
+     * The mode picks the decode path: {@code torch} (DJL, float32), {@code half} (DJL with float16 weight copies),
+     * {@code f32} or {@code q8} (the Vector API decoder); every key is suffixed with {@code _mode}.
      */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
@@ -38,51 +43,51 @@ public final class MailtuneWorker {
         int decodeTokens = Integer.parseInt(args[2]);
         int concurrent = Integer.parseInt(args[3]);
         int threads = Integer.parseInt(args[4]);
+        String mode = args[5];
         int prefillThreads = Integer.parseInt(args[6]);
+        LoadOptions options = LoadOptions.defaults().withoutTokenizer().withMaxContext(2048);
+        options = switch (mode) {
+            case "torch" -> options.withDecodeFormat(DecodeFormat.TORCH);
+            case "half" -> options.withHalfDecode();
+            case "f32" -> options.withDecodeFormat(DecodeFormat.VECTOR_F32);
+            case "q8" -> options.withDecodeFormat(DecodeFormat.VECTOR_Q8);
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        };
         Measurements m = new Measurements();
-        if (args[5].equals("half")) {
-            half(dir, decodeTokens, concurrent, threads, prefillThreads, m);
-            return;
+        String k = "_" + mode;
+        // The engine's own memory (PyTorch natives) is in the baseline, so the load peak is the weights' and the copies'.
+        try (NDManager engine = NDManager.newBaseManager("PyTorch")) {
+            engine.zeros(new Shape(1)).toFloatArray();
         }
+        double baseline = Measurements.rssMiB();
         long start = System.nanoTime();
-        try (LanguageModel model = LanguageModel.load(dir, LoadOptions.defaults().withoutTokenizer().withMaxContext(2048))) {
-            m.put("load_s", (System.nanoTime() - start) / 1e9);
+        try (LanguageModel model = LanguageModel.load(dir, options)) {
+            m.put("load_s" + k, (System.nanoTime() - start) / 1e9);
+            double weightMiB = ParameterCount.total(model.config()) * 4.0 / (1 << 20);
+            m.put("load_peak_x_f32_weights" + k, (Measurements.peakRssMiB() - baseline) / weightMiB);
             int vocab = model.config().vocabSize();
             AdapterHandle adapters = new AdapterHandle(model);
-            try (Generator generator = new Generator(model, adapters, new GeneratorOptions(concurrent, 64, 8192, threads, prefillThreads))) {
+            try (Generator generator = new Generator(model, adapters, new GeneratorOptions(concurrent, 64, 8192, threads, prefillThreads, threads))) {
                 generator.generate(GenerationRequest.greedy(Measurements.tokens(64, vocab, 1), 16));
                 double[] ttft = new double[3];
                 for (int i = 0; i < ttft.length; i++) {
                     ttft[i] = firstTokenSeconds(generator, Measurements.tokens(promptLength, vocab, 10 + i));
                 }
                 double t = Measurements.median(ttft);
-                m.put("ttft_s", t);
-                m.put("prefill_tok_s", promptLength / t);
-                m.put("decode_tok_s", decodeRate(generator, List.of(Measurements.tokens(16, vocab, 20)), decodeTokens));
+                m.put("ttft_s" + k, t);
+                m.put("prefill_tok_s" + k, promptLength / t);
+                m.put("decode_tok_s" + k, decodeRate(generator, List.of(Measurements.tokens(16, vocab, 20)), decodeTokens));
                 List<int[]> prompts = new ArrayList<>();
                 for (int i = 0; i < concurrent; i++) {
                     prompts.add(Measurements.tokens(16, vocab, 30 + i));
                 }
-                m.put("aggregate_tok_s", decodeRate(generator, prompts, decodeTokens));
+                m.put("aggregate_tok_s" + k, decodeRate(generator, prompts, decodeTokens));
                 adapters.install("bench-r8-qv", LoraAdapter.initialise(model.config(),
-                        LoraConfig.defaults("smollm2-135m-random"), 5, true));
-                m.put("decode_lora_tok_s", decodeRate(generator, List.of(Measurements.tokens(16, vocab, 20)), decodeTokens));
+                        LoraConfig.defaults("bench"), 5, true));
+                m.put("decode_lora_tok_s" + k, decodeRate(generator, List.of(Measurements.tokens(16, vocab, 20)), decodeTokens));
             }
         }
-        m.put("peak_rss_mib", Measurements.peakRssMiB());
-    }
-
-    private static void half(Path dir, int decodeTokens, int concurrent, int threads, int prefillThreads, Measurements m)
-            throws Exception {
-        try (LanguageModel model = LanguageModel.load(dir,
-                LoadOptions.defaults().withoutTokenizer().withMaxContext(2048).withHalfDecode());
-             Generator generator = new Generator(model, new AdapterHandle(model),
-                     new GeneratorOptions(concurrent, 64, 8192, threads, prefillThreads))) {
-            int vocab = model.config().vocabSize();
-            generator.generate(GenerationRequest.greedy(Measurements.tokens(64, vocab, 1), 16));
-            m.put("decode_tok_s_half", decodeRate(generator, List.of(Measurements.tokens(16, vocab, 20)), decodeTokens));
-        }
-        m.put("peak_rss_mib_half", Measurements.peakRssMiB());
+        m.put("peak_rss_mib" + k, Measurements.peakRssMiB());
     }
 
     private static double firstTokenSeconds(Generator generator, int[] prompt) throws Exception {

@@ -21,8 +21,17 @@ final class Measurements {
 
     /** Peak resident set size of this process in MiB (VmHWM). */
     static double peakRssMiB() throws IOException {
+        return status("VmHWM:");
+    }
+
+    /** Resident set size of this process now, in MiB (VmRSS). */
+    static double rssMiB() throws IOException {
+        return status("VmRSS:");
+    }
+
+    private static double status(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
         }

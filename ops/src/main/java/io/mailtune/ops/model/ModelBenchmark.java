@@ -1,5 +1,8 @@
 package io.mailtune.ops.model;
 
+import io.mailtune.model.bundled.BundledModel;
+import io.mailtune.model.config.ConfigReader;
+import io.mailtune.model.config.ParameterCount;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -20,7 +23,10 @@ import java.util.Map;
  *
  * <p>Options: {@code --dir <work dir>} (default target/model-bench), {@code --threads 2}, {@code --prompt 512},
  * {@code --decode 128}, {@code --concurrent 8}, {@code --mailtune-threads 1} (PyTorch intra-op threads of the
- * generator's decode steps), {@code --mailtune-prefill-threads 2} (its prefill steps), {@code --rounds 2} (alternating rounds; each figure is the engine's best), {@code --skip-jlama}.
+ * generator's decode steps on DJL), {@code --vector-threads 2} (the Vector API decoder's threads),
+ * {@code --mailtune-prefill-threads 2} (its prefill steps), {@code --rounds 2} (alternating rounds; each figure is the
+ * engine's best), {@code --modes torch,half,f32,q8} (decode paths), {@code --skip-jlama}, {@code --bundled} (the
+ * bundled 4.4M model instead of the SmolLM2-shaped one; no Jlama).
  */
 public final class ModelBenchmark {
 
@@ -31,8 +37,8 @@ public final class ModelBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--skip-jlama")) {
-                opts.put("skip-jlama", "true");
+            if (args[i].equals("--skip-jlama") || args[i].equals("--bundled")) {
+                opts.put(args[i].substring(2), "true");
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 opts.put(args[i].substring(2), args[++i]);
             } else {
@@ -44,9 +50,19 @@ public final class ModelBenchmark {
         String prompt = opts.getOrDefault("prompt", "512");
         String decode = opts.getOrDefault("decode", "128");
         String concurrent = opts.getOrDefault("concurrent", "8");
-        Path checkpoint = work.resolve("smollm2-135m-random");
-        System.out.println("writing checkpoint to " + checkpoint);
-        SmolCheckpoint.write(checkpoint, 135);
+        boolean bundled = opts.containsKey("bundled");
+        Path checkpoint;
+        if (bundled) {
+            checkpoint = BundledModel.extractTo(work);
+            opts.put("skip-jlama", "true");
+        } else {
+            checkpoint = work.resolve("smollm2-135m-random");
+            System.out.println("writing checkpoint to " + checkpoint);
+            SmolCheckpoint.write(checkpoint, 135);
+        }
+        long parameters = ParameterCount.total(ConfigReader.read(checkpoint));
+        List<String> modes = List.of(opts.getOrDefault("modes", "torch,half,f32,q8").split(","));
+        String vectorThreads = opts.getOrDefault("vector-threads", "2");
 
         String ourThreads = opts.getOrDefault("mailtune-threads", "1");
         String ourPrefillThreads = opts.getOrDefault("mailtune-prefill-threads", "2");
@@ -58,61 +74,26 @@ public final class ModelBenchmark {
         Map<String, Double> jlama = new HashMap<>();
         for (int round = 0; round < rounds; round++) {
             keepBest(bw, child(BandwidthWorker.class, threads, List.of(threads)));
-            keepBest(ours, child(MailtuneWorker.class, childThreads,
-                    List.of(checkpoint.toString(), prompt, decode, concurrent, ourThreads, "full", ourPrefillThreads)));
-            keepBest(ours, child(MailtuneWorker.class, childThreads,
-                    List.of(checkpoint.toString(), prompt, decode, concurrent, ourThreads, "half", ourPrefillThreads)));
+            for (String mode : modes) {
+                boolean vector = mode.equals("f32") || mode.equals("q8");
+                keepBest(ours, child(MailtuneWorker.class, childThreads, List.of(checkpoint.toString(), prompt, decode,
+                        concurrent, vector ? vectorThreads : ourThreads, mode, ourPrefillThreads)));
+            }
             if (!opts.containsKey("skip-jlama")) {
                 keepBest(jlama, child(JlamaWorker.class, threads, List.of(checkpoint.toString(),
                         work.resolve("jlama-work").toString(), threads, prompt, decode)));
             }
         }
-        System.out.printf("%nMailtune: %s PyTorch intra-op thread(s) to decode, %s to prefill; Jlama: %s threads; best of %d alternating rounds%n",
-                ourThreads, ourPrefillThreads, threads, rounds);
-        report(bw, ours, jlama, threads, prompt, decode, concurrent);
+        System.out.printf("%nMailtune: %s PyTorch intra-op thread(s) to decode (torch, half), %s Vector API decode thread(s)"
+                + " (f32, q8), %s to prefill; Jlama: %s threads; best of %d alternating rounds%n",
+                ourThreads, vectorThreads, ourPrefillThreads, threads, rounds);
+        System.out.print(BenchmarkReport.table(bw, ours, jlama, modes, parameters, threads, prompt, decode, concurrent));
     }
 
     // Rates keep their maximum; times (*_s) and memory keep their minimum.
     private static void keepBest(Map<String, Double> best, Map<String, Double> round) {
         round.forEach((key, value) -> best.merge(key, value, key.contains("tok_s") || key.endsWith("gb_s")
                 ? Math::max : Math::min));
-    }
-
-    private static void report(Map<String, Double> bw, Map<String, Double> ours, Map<String, Double> jlama,
-                               String threads, String prompt, String decode, String concurrent) {
-        double bytesPerToken = SmolCheckpoint.PARAMETERS * 4.0;
-        double roofline = bw.get("bandwidth_gb_s") * 1e9 / bytesPerToken;
-        StringBuilder out = new StringBuilder();
-        out.append(String.format("%nmemory bandwidth: %.1f GB/s (%s threads), %.1f GB/s (1 thread); "
-                        + "f32 weights %.0f MB/token -> roofline %.1f tokens/s%n%n",
-                bw.get("bandwidth_gb_s"), threads, bw.get("bandwidth_1t_gb_s"), bytesPerToken / 1e6, roofline));
-        out.append("| measure | Mailtune (DJL PyTorch, f32) | Jlama 0.8.4 (f32) | ratio |\n|---|---|---|---|\n");
-        row(out, "single-stream decode, tokens/s (1 / median step, " + decode + " tokens)", ours, jlama, "decode_tok_s", false);
-        row(out, "prefill, tokens/s (" + prompt + "-token prompt)", ours, jlama, "prefill_tok_s", false);
-        row(out, "time to first token, s (" + prompt + "-token prompt)", ours, jlama, "ttft_s", true);
-        row(out, "peak RSS, MiB", ours, jlama, "peak_rss_mib", true);
-        row(out, "load, s", ours, jlama, "load_s", true);
-        out.append(String.format("%nMailtune decode vs roofline: %.0f %% (%.1f of %.1f tokens/s)%n",
-                100 * ours.get("decode_tok_s") / roofline, ours.get("decode_tok_s"), roofline));
-        out.append(String.format("Mailtune aggregate decode, %s concurrent requests: %.1f tokens/s = %.2f x single-stream%n",
-                concurrent, ours.get("aggregate_tok_s"), ours.get("aggregate_tok_s") / ours.get("decode_tok_s")));
-        out.append(String.format("Mailtune single-stream decode with a LoRA adapter (r=8, q/v, unmerged): %.1f tokens/s "
-                + "= %.2f x without%n", ours.get("decode_lora_tok_s"), ours.get("decode_lora_tok_s") / ours.get("decode_tok_s")));
-        double halfRoofline = 2 * roofline;
-        out.append(String.format("Mailtune single-stream decode with float16 weight copies (LoadOptions.withHalfDecode): "
-                + "%.1f tokens/s = %.2f x Jlama, %.0f %% of the float16 roofline (%.1f tokens/s); peak RSS %.0f MiB%n",
-                ours.get("decode_tok_s_half"), jlama.isEmpty() ? Double.NaN : ours.get("decode_tok_s_half") / jlama.get("decode_tok_s"),
-                100 * ours.get("decode_tok_s_half") / halfRoofline, halfRoofline, ours.get("peak_rss_mib_half")));
-        System.out.print(out);
-    }
-
-    private static void row(StringBuilder out, String name, Map<String, Double> ours, Map<String, Double> jlama,
-                            String key, boolean lowerIsBetter) {
-        Double a = ours.get(key);
-        Double b = jlama.get(key);
-        String ratio = b == null ? "-" : String.format("%.2f x%s", lowerIsBetter ? b / a : a / b,
-                lowerIsBetter ? " (Jlama / Mailtune)" : "");
-        out.append(String.format("| %s | %.2f | %s | %s |%n", name, a, b == null ? "-" : String.format("%.2f", b), ratio));
     }
 
     // Runs a worker main class in a fresh JVM with this classpath and collects its RESULT lines.
