@@ -47,7 +47,8 @@ public class ModelHost {
         Path dir = settings.dir().orElseGet(() -> BundledModel.extractTo(storage.dataDir().resolve("models")));
         long start = System.nanoTime();
         model = LanguageModel.load(dir);
-        baseModel = settings.name().orElse(dir.getFileName().toString());
+        // The bundled model has one name everywhere, so the trainer's adapters for it are accepted on defaults.
+        baseModel = settings.name().orElse(settings.dir().isPresent() ? dir.getFileName().toString() : BundledModel.NAME);
         adapters = new AdapterHandle(model);
         generator = new Generator(model, adapters, new GeneratorOptions(settings.maxBatch(), settings.maxQueued(), 2048));
         int context = model.transformer().maxContext();

@@ -18,6 +18,8 @@ import java.util.List;
  */
 public final class BundledModel {
 
+    /** The bundled model's name as a base model, which adapters trained on it record (agent and trainer agree on it). */
+    public static final String NAME = "mailtune-bundled";
     /** Classpath folder of the bundled checkpoint. */
     public static final String RESOURCE_FOLDER = "/io/mailtune/model/bundled/";
 

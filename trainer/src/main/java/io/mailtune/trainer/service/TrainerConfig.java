@@ -99,7 +99,7 @@ public interface TrainerConfig {
         Optional<Path> path();
 
         /** The name adapters record as their base ({@code base_model_name_or_path}). */
-        @WithDefault("mailtune-bundled")
+        @WithDefault(io.mailtune.model.bundled.BundledModel.NAME)
         String name();
     }
 
