@@ -22,9 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
-import java.util.logging.SimpleFormatter;
 
 /**
  * The demo company's infrastructure as a process of its own, the way production has its Kafka cluster and mail server
@@ -112,15 +110,8 @@ public final class DemoInfrastructure {
         return server;
     }
 
-    /** One line per record on the console; the broker's INFO lines would bury the few that matter. */
+    /** The broker's INFO lines would bury the few that matter (the agent's own logging does the same). */
     private static void quietServerLogs() {
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tH:%1$tM:%1$tS.%1$tL %4$-7s [%3$s] %5$s%6$s%n");
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        if (root.getHandlers().length == 0) {
-            ConsoleHandler console = new ConsoleHandler();
-            console.setFormatter(new SimpleFormatter());
-            root.addHandler(console);
-        }
         for (String category : new String[]{"kafka", "org.apache.kafka", "state.change.logger", "com.icegreen"}) {
             java.util.logging.Logger.getLogger(category).setLevel(Level.WARNING);
         }
