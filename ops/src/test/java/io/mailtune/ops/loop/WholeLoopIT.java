@@ -39,7 +39,7 @@ class WholeLoopIT {
      * no length limit on generation can cut it off).
      */
     static final String EDIT = "Thank you for choosing Brightcart.";
-    private static final int BATCH = 52;
+    private static final int BATCH = 44;
     private static final int AFTER = 6;
     private static final String ADMIN_PASSWORD = "loop-admin-password";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,7 +106,7 @@ class WholeLoopIT {
                     texts.add(Drafts.text(agent, d));
                 }
                 long withEdit = texts.stream().filter(t -> t.contains(EDIT)).count();
-                assertTrue(withEdit * 2 >= AFTER, withEdit + " of " + AFTER + " new drafts carry the edit:\n"
+                assertTrue(withEdit >= AFTER - 1, withEdit + " of " + AFTER + " new drafts carry the edit:\n"
                         + String.join("\n---\n", texts));
                 desk.open(after.getFirst().path("draftId").asText());
                 browser.screenshot("loop-draft-after-promotion");
@@ -130,10 +130,8 @@ class WholeLoopIT {
         // The small, fast re-tune of the trainer's own loop test, on a smaller batch.
         config.put("mailtune.trainer.dataset.holdout-percent", "25");
         config.put("mailtune.trainer.training.epochs", "5");
-        // Few, gentle steps: enough to learn the sentence, too few to forget the regression set's instructions.
-        config.put("mailtune.trainer.training.min-steps", "12");
-        config.put("mailtune.trainer.training.max-steps", "16");
-        config.put("mailtune.trainer.training.learning-rate", "3e-3");
+        config.put("mailtune.trainer.training.min-steps", "16");
+        config.put("mailtune.trainer.training.max-steps", "24");
         config.put("mailtune.trainer.gate.regression-cases", "24");
         config.put("mailtune.trainer.gate.tolerance.\"regression.keyInstruction\"", "0.1");
         config.put("mailtune.trainer.gate.tolerance.\"regression.citation\"", "0.1");
