@@ -3,6 +3,7 @@ package io.mailtune.agent.embedded;
 import io.mailtune.demo.brightcart.DemoSeeds;
 import io.mailtune.demo.brightcart.SupportCase;
 import io.mailtune.demo.brightcart.SupportCaseGenerator;
+import io.mailtune.embedded.mail.EmbeddedMailServer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -27,6 +28,19 @@ public final class DemoMail {
     private static final Instant FIRST = Instant.parse("2026-11-30T08:00:00Z");
 
     private DemoMail() {
+    }
+
+    /**
+     * Starts the embedded mail server on the given loopback ports with the demo support mailbox holding {@code count}
+     * demo customer emails.
+     */
+    public static EmbeddedMailServer startServer(int imapPort, int smtpPort, int count) {
+        EmbeddedMailServer server = EmbeddedMailServer.start(imapPort, smtpPort);
+        server.addUser(DemoCompany.SUPPORT_ADDRESS, DemoCompany.SUPPORT_PASSWORD);
+        for (byte[] message : messages(count)) {
+            server.deliver(DemoCompany.SUPPORT_ADDRESS, message);
+        }
+        return server;
     }
 
     /** {@code count} RFC 822 messages to the demo support address. */

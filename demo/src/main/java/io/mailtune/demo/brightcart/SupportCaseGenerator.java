@@ -146,6 +146,29 @@ public final class SupportCaseGenerator {
         };
     }
 
+    /**
+     * Case {@code index} of {@code seed} as a follow-up in the thread of {@code earlier}: the same customer thanks for
+     * {@code reply} (quoted below the new text) and asks about another article.
+     */
+    public SupportCase followUp(long seed, int index, SupportCase earlier, String reply) {
+        if (earlier == null || reply == null || reply.isBlank()) {
+            throw new IllegalArgumentException("a follow-up needs the earlier case and the reply it answers");
+        }
+        long caseSeed = mix(seed, index);
+        Random random = new Random(caseSeed);
+        CustomerEmails emails = new CustomerEmails(noise, new Random(splitMix(caseSeed)));
+        String[] names = earlier.customerName().split(" ", 2);
+        Customer customer = new Customer(names[0], names.length > 1 ? names[1] : "", earlier.customerEmail());
+        Slots slots = Slots.draw(random);
+        HelpArticle article = drawArticles(random, 1).getFirst();
+        ArticleScenario scenario = catalog.forArticle(article.id());
+        String subject = earlier.subject().replaceFirst("(?i)^(re:\\s*)+", "");
+        CustomerEmails.Email email = emails.followUp(random, customer, slots, subject, reply, scenario);
+        String gold = settings.style().render(GoldReplies.followUp(customer.firstName(), article, scenario), earlier.ticketNumber());
+        return new SupportCase(earlier.caseId() + "-f" + index, earlier.ticketNumber(), earlier.customerName(),
+                earlier.customerEmail(), email.subject(), email.body(), List.of(article.id()), gold, CaseKind.FOLLOW_UP);
+    }
+
     private static SupportCase build(String caseId, int ticket, Customer customer, CustomerEmails.Email email,
                                      List<String> articleIds, String goldReply, CaseKind kind) {
         return new SupportCase(caseId, ticket, customer.fullName(), customer.email(), email.subject(), email.body(),

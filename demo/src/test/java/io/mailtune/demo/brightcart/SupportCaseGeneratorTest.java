@@ -199,4 +199,17 @@ class SupportCaseGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> GENERATOR.generate(1, -1));
         assertThrows(IllegalArgumentException.class, () -> GENERATOR.caseAt(1, -1));
     }
+
+    @Test
+    void aFollowUpComesFromTheSameCustomerInTheSameThreadAndQuotesTheReplyItAnswers() {
+        SupportCase earlier = GENERATOR.caseAt(DemoSeeds.HOLDOUT, 0);
+        String reply = "Hi " + earlier.firstName() + ",\nyour refund is on its way.\nBest regards,\nBrightcart Support";
+        SupportCase followUp = GENERATOR.followUp(DemoSeeds.HOLDOUT, 1, earlier, reply);
+        assertEquals(earlier.customerEmail(), followUp.customerEmail());
+        assertEquals("Re: " + earlier.subject(), followUp.subject());
+        assertTrue(followUp.body().contains("> your refund is on its way."), followUp.body());
+        assertEquals(CaseKind.FOLLOW_UP, followUp.kind());
+        assertEquals(followUp, GENERATOR.followUp(DemoSeeds.HOLDOUT, 1, earlier, reply), "deterministic");
+        assertThrows(IllegalArgumentException.class, () -> GENERATOR.followUp(DemoSeeds.HOLDOUT, 1, earlier, " "));
+    }
 }

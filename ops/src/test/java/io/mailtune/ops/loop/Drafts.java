@@ -1,0 +1,100 @@
+package io.mailtune.ops.loop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The agent's review API, read as the reviewer's tools read it. */
+final class Drafts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Drafts() {
+    }
+
+    /**
+     * Waits until at least {@code count} drafts are READY and none is queued or being written any more, and returns
+     * the READY ones (ingest may merge or drop a generated email, so the exact number is not the test's business).
+     */
+    static List<JsonNode> awaitSettled(ServiceProcess agent, int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int quietPolls = 0;
+        while (true) {
+            JsonNode queue = JSON.readTree(agent.get("/api/drafts?status=READY&limit=500").body());
+            JsonNode counts = queue.path("counts");
+            boolean quiet = counts.path("QUEUED").asInt() == 0 && counts.path("DRAFTING").asInt() == 0
+                    && queue.path("items").size() >= count;
+            quietPolls = quiet ? quietPolls + 1 : 0;
+            if (quietPolls >= 6) {
+                List<JsonNode> ready = new ArrayList<>();
+                queue.path("items").forEach(ready::add);
+                return ready;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("drafts not settled with " + count + " ready after " + timeout + ": " + counts
+                        + "\n" + agent.tail());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Waits until {@code count} drafts other than {@code earlier} are READY, and returns them. */
+    static List<JsonNode> awaitReadyAfter(ServiceProcess agent, List<JsonNode> earlier, int count, Duration timeout) throws Exception {
+        Set<String> known = new HashSet<>();
+        earlier.forEach(d -> known.add(d.path("draftId").asText()));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode queue = JSON.readTree(agent.get("/api/drafts?status=READY&limit=500").body());
+            List<JsonNode> ready = new ArrayList<>();
+            queue.path("items").forEach(d -> {
+                if (!known.contains(d.path("draftId").asText())) {
+                    ready.add(d);
+                }
+            });
+            if (ready.size() >= count) {
+                return ready.subList(0, count);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + ready.size() + " of " + count + " drafts ready after " + timeout
+                        + ": " + queue.path("counts") + "\n" + agent.tail());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Waits until {@code count} drafts are APPROVED. */
+    static void awaitApproved(ServiceProcess agent, int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (JSON.readTree(agent.get("/api/drafts?status=APPROVED&limit=500").body()).path("counts").path("APPROVED").asInt() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fewer than " + count + " approved drafts after " + timeout);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The draft's text. */
+    static String text(ServiceProcess agent, JsonNode summary) throws Exception {
+        return JSON.readTree(agent.get("/api/drafts/" + summary.path("draftId").asText()).body()).path("text").asText();
+    }
+
+    /** Waits until the agent serves the adapter {@code version}. */
+    static void awaitAdapter(ServiceProcess agent, String version, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String status = agent.get("/api/status").body();
+            if (status.contains("\"" + version + "\"")) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the agent does not serve " + version + " after " + timeout + ": " + status);
+            }
+            Thread.sleep(500);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.mailtune.ops.loop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailtune.demo.brightcart.DemoSeeds;
+import io.mailtune.demo.brightcart.SupportCase;
+import io.mailtune.demo.brightcart.SupportCaseGenerator;
+import io.mailtune.embedded.mail.EmbeddedMailServer;
+import io.mailtune.testing.Browser;
+import io.mailtune.testing.KafkaBroker;
+import io.mailtune.testing.PostgresDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole loop on real parts, the agent and the trainer as child JVMs the way production runs them: customer mail
+ * arrives over SMTP in a GreenMail mailbox, the agent (PostgreSQL, KRaft) drafts it, a reviewer approves a batch of
+ * drafts in Chromium, each with the same added sentence; the trainer (its own PostgreSQL database) re-tunes when
+ * asked, its gate promotes the candidate, the agent hot-swaps the adapter, and new drafts carry the sentence. Drafts
+ * written before the promotion never do, and a reviewer polling the desk and its API throughout sees no failure.
+ */
+class WholeLoopIT {
+
+    /**
+     * The reviewers' consistent edit: a sentence added under the greeting of every approved draft (at the start, where
+     * no length limit on generation can cut it off).
+     */
+    static final String EDIT = "Thank you for choosing Brightcart.";
+    private static final int BATCH = 44;
+    private static final int AFTER = 6;
+    private static final String ADMIN_PASSWORD = "loop-admin-password";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @RegisterExtension
+    static KafkaBroker kafka = new KafkaBroker();
+
+    @RegisterExtension
+    static PostgresDatabase agentDatabase = new PostgresDatabase();
+
+    @RegisterExtension
+    static PostgresDatabase trainerDatabase = new PostgresDatabase();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void approvalsWithAConsistentEditRetuneTheModelAndNewDraftsShowTheEditWithNoFailedRequestDuringTheSwap() throws Exception {
+        SupportCaseGenerator generator = SupportCaseGenerator.demo();
+        List<SupportCase> cases = generator.generate(DemoSeeds.STYLE_SHIFT + 7, BATCH + AFTER + 20).stream()
+                .filter(c -> !c.isHandOff()).limit(BATCH + AFTER).toList();
+        try (EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0);
+             ServiceProcess trainer = ServiceProcess.start("trainer", "trainer.app", tmp.resolve("trainer"),
+                     trainerSettings(), Map.of(), "admin", ADMIN_PASSWORD);
+             ServiceProcess agent = ServiceProcess.start("agent", "agent.app", tmp.resolve("agent"),
+                     agentSettings(mail, tmp.resolve("agent")), Map.of("LOOP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                             "LOOP_MAILBOX_PASSWORD", "support-secret"), "admin", ADMIN_PASSWORD)) {
+            mail.addUser(Customers.SUPPORT, "support-secret");
+            Customers customers = new Customers(mail);
+
+            // Mail arrives; drafts appear in the desk, written by the base model.
+            customers.send(cases.subList(0, BATCH));
+            List<JsonNode> before = Drafts.awaitSettled(agent, BATCH - 3, Duration.ofMinutes(6));
+            for (JsonNode d : before) {
+                assertEquals("base", d.path("adapterVersion").asText(), "before any promotion: " + d);
+                assertTrue(!Drafts.text(agent, d).contains(EDIT), "a draft before the promotion has the edit already");
+            }
+
+            // A reviewer approves them in the browser, adding the same sentence to each.
+            try (Browser browser = Browser.start(); SteadyRequests steady = SteadyRequests.start(agent)) {
+                Desk desk = new Desk(browser, agent.url(), ADMIN_PASSWORD);
+                desk.signIn();
+                for (JsonNode d : before) {
+                    desk.approveWithAddedSentence(d.path("draftId").asText(), EDIT);
+                }
+                browser.screenshot("loop-queue-after-approvals");
+                Drafts.awaitApproved(agent, before.size(), Duration.ofMinutes(2));
+
+                // The trainer reads the approvals, re-tunes when asked, and its gate promotes the candidate.
+                Trainer.awaitApprovals(trainer, before.size(), Duration.ofMinutes(2));
+                String runId = JSON.readTree(trainer.post("/api/runs", "{\"reason\": \"the whole loop\"}").body()).path("runId").asText();
+                JsonNode run = Trainer.awaitRun(trainer, runId, Duration.ofMinutes(15));
+                assertEquals("PROMOTED", run.path("run").path("status").asText(), run.toPrettyString());
+                String version = run.path("run").path("candidateVersion").asText();
+
+                // The agent hot-swaps it while the reviewer keeps working; new mail gets drafts with the edit.
+                Drafts.awaitAdapter(agent, version, Duration.ofMinutes(2));
+                customers.send(cases.subList(BATCH, BATCH + AFTER));
+                List<JsonNode> after = Drafts.awaitReadyAfter(agent, before, AFTER, Duration.ofMinutes(3));
+                List<String> texts = new ArrayList<>();
+                for (JsonNode d : after) {
+                    assertEquals(version, d.path("adapterVersion").asText(), "written by the promoted adapter: " + d);
+                    texts.add(Drafts.text(agent, d));
+                }
+                long withEdit = texts.stream().filter(t -> t.contains(EDIT)).count();
+                assertTrue(withEdit >= AFTER - 1, withEdit + " of " + AFTER + " new drafts carry the edit:\n"
+                        + String.join("\n---\n", texts));
+                desk.open(after.getFirst().path("draftId").asText());
+                browser.screenshot("loop-draft-after-promotion");
+
+                SteadyRequests.Result result = steady.stop();
+                assertTrue(result.requests() > 50, "the reviewer's requests kept going: " + result);
+                assertEquals(List.of(), result.failures(), "no request failed during the swap (" + result.requests() + " sent)");
+            }
+        }
+    }
+
+    private static Map<String, String> trainerSettings() {
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("mailtune.trainer.kafka.bootstrap-servers", kafka.bootstrapServers());
+        config.put("quarkus.datasource.active", "false");
+        config.put("quarkus.datasource.\"postgresql\".active", "true");
+        config.put("quarkus.datasource.\"postgresql\".jdbc.url", trainerDatabase.jdbcUrl());
+        config.put("quarkus.datasource.\"postgresql\".username", trainerDatabase.user());
+        config.put("mailtune.trainer.admin.password", ADMIN_PASSWORD);
+        config.put("mailtune.trainer.schedule.cron", "off");
+        // The small, fast re-tune of the trainer's own loop test, on a smaller batch.
+        config.put("mailtune.trainer.dataset.holdout-percent", "25");
+        config.put("mailtune.trainer.training.epochs", "5");
+        config.put("mailtune.trainer.training.min-steps", "16");
+        config.put("mailtune.trainer.training.max-steps", "24");
+        config.put("mailtune.trainer.gate.regression-cases", "24");
+        config.put("mailtune.trainer.gate.tolerance.\"regression.keyInstruction\"", "0.1");
+        config.put("mailtune.trainer.gate.tolerance.\"regression.citation\"", "0.1");
+        // About nine holdout examples: one draft citing differently moves the share by 0.11.
+        config.put("mailtune.trainer.gate.tolerance.\"holdout.citation\"", "0.15");
+        config.put("mailtune.trainer.gate.max-holdout", "24");
+        config.put("mailtune.trainer.gate.resamples", "1000");
+        config.put("mailtune.trainer.gate.style-rules", "require " + EDIT);
+        return config;
+    }
+
+    private static Map<String, String> agentSettings(EmbeddedMailServer mail, Path dir) {
+        String m = "mailtune.mail.mailboxes.support.";
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put("mailtune.storage.data-dir", dir.toString());
+        config.put("mailtune.kafka.bootstrap-servers", kafka.bootstrapServers());
+        config.put("mailtune.database.url", agentDatabase.jdbcUrl());
+        config.put("mailtune.database.username", agentDatabase.user());
+        config.put("mailtune.security.admin-password-env", "LOOP_ADMIN_PASSWORD");
+        config.put(m + "host", "127.0.0.1");
+        config.put(m + "port", String.valueOf(mail.imapPort()));
+        config.put(m + "security", "NONE");
+        config.put(m + "username", Customers.SUPPORT);
+        config.put(m + "password-env", "LOOP_MAILBOX_PASSWORD");
+        config.put(m + "address", Customers.SUPPORT);
+        config.put(m + "first-sync", "ALL");
+        config.put(m + "smtp.host", "127.0.0.1");
+        config.put(m + "smtp.port", String.valueOf(mail.smtpPort()));
+        config.put(m + "smtp.security", "NONE");
+        config.put("mailtune.delivery.outbox-interval", "200ms");
+        return config;
+    }
+
+    /** The desk in Chromium, signed in as the admin. */
+    private record Desk(Browser browser, String base, String password) {
+
+        void signIn() {
+            browser.open(base + "/");
+            browser.await(WAIT, d -> d.getCurrentUrl().contains("/login"));
+            browser.driver().findElement(By.id("u")).sendKeys("admin");
+            browser.driver().findElement(By.id("p")).sendKeys(password);
+            browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
+            browser.await(WAIT, d -> !d.findElements(By.cssSelector(".topbar")).isEmpty());
+        }
+
+        void open(String draftId) {
+            browser.open(base + "/drafts/" + draftId);
+            browser.await(WAIT, d -> !d.findElements(By.id("editor")).isEmpty());
+        }
+
+        /** Opens the draft, types the sentence as a paragraph under the greeting line, approves with Ctrl+Enter. */
+        void approveWithAddedSentence(String draftId, String sentence) {
+            open(draftId);
+            WebElement editor = browser.driver().findElement(By.id("editor"));
+            editor.click();
+            editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME));
+            editor.sendKeys(Keys.END);
+            editor.sendKeys("\n\n" + sentence);
+            editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+            browser.await(WAIT, d -> !d.getCurrentUrl().endsWith("/drafts/" + draftId));
+        }
+    }
+}
