@@ -185,10 +185,11 @@ public final class GroundedFormat implements DraftFormat {
 
     /**
      * A reply in a plain frame, for when the plan overrules the model's choice to answer or hand off: the model's
-     * greeting when it wrote one, the plan's quotes or the hand-off sentence, and the sign-off.
+     * greeting and sign-off when it wrote them, the plan's quotes or the hand-off sentence between them.
      */
     private RenderedDraft renderFrame(DraftInput input, String modelOutput, AnswerPlan plan) {
-        String firstParagraph = modelOutput.replace("\r\n", "\n").strip().split("\n\\s*\n")[0].strip();
+        String[] modelParagraphs = modelOutput.replace("\r\n", "\n").strip().split("\n\\s*\n");
+        String firstParagraph = modelParagraphs[0].strip();
         String greeting = firstParagraph.contains("{name}") && firstParagraph.length() <= 40
                 && !firstParagraph.contains("{handoff}") && !QUOTE_RUN.matcher(firstParagraph).find()
                 ? renderText(input, firstParagraph, knownWords(input), new HashSet<>()).strip() : "";
@@ -199,8 +200,12 @@ public final class GroundedFormat implements DraftFormat {
         List<String> paragraphs = new ArrayList<>(List.of(greeting));
         Set<Integer> citedPassages = new LinkedHashSet<>();
         paragraphs.add(plan.handOff() ? input.company().handOffText() : quoteText(plan.quotes(), citedPassages).strip());
-        paragraphs.add("");
-        signOff(input.company(), paragraphs, true);
+        String last = modelParagraphs[modelParagraphs.length - 1].strip();
+        String closing = modelParagraphs.length > 1 && !last.contains("{signature}") && !last.contains("{handoff}")
+                && !QUOTE_RUN.matcher(last).find() ? renderText(input, last, knownWords(input), new HashSet<>()).strip() : "";
+        boolean ownSignOff = SIGN_OFF.matcher(closing + "\n").find();
+        paragraphs.add(ownSignOff ? closing : "");
+        signOff(input.company(), paragraphs, !ownSignOff);
         List<Passage> cited = citedPassages.stream().map(i -> input.passages().get(i)).toList();
         return new RenderedDraft(String.join("\n\n", paragraphs), plan.handOff(), cited);
     }

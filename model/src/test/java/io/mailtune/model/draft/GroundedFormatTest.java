@@ -168,7 +168,7 @@ class GroundedFormatTest {
         RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\nSure: {1}\n\nBest,\n{company} Support");
         assertTrue(draft.handOff());
         assertTrue(draft.cited().isEmpty());
-        assertEquals("Hi Ann,\n\n" + ACME.handOffText() + "\n\nBest regards,\nAcme", draft.text());
+        assertEquals("Hi Ann,\n\n" + ACME.handOffText() + "\n\nBest,\nAcme Support", draft.text());
     }
 
     @Test
