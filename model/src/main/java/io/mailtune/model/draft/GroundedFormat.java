@@ -278,20 +278,23 @@ public final class GroundedFormat implements DraftFormat {
         return quoted;
     }
 
-    /** Quotes in reading order: running text joined by spaces, list items on lines of their own. */
+    /** Quotes in reading order: running text joined by spaces, list items and table rows on lines of their own. */
     private static String quoteText(List<SourceSentence> quotes, Set<Integer> cited) {
         List<SourceSentence> quoted = new ArrayList<>(quotes);
         quoted.sort(Comparator.comparingInt(SourceSentence::passage).thenComparingInt(SourceSentence::position));
         StringBuilder out = new StringBuilder();
-        boolean afterItem = false;
+        boolean afterLine = false;
         for (SourceSentence s : quoted) {
             cited.add(s.passage());
+            boolean row = s.text().startsWith("|");
             if (s.listItem()) {
                 out.append('\n').append(s.marker()).append(' ').append(s.text());
+            } else if (row) {
+                out.append(out.isEmpty() ? "" : "\n").append(s.text());
             } else {
-                out.append(out.isEmpty() ? "" : afterItem ? "\n" : " ").append(s.text());
+                out.append(out.isEmpty() ? "" : afterLine ? "\n" : " ").append(s.text());
             }
-            afterItem = s.listItem();
+            afterLine = s.listItem() || row;
         }
         return out.toString();
     }

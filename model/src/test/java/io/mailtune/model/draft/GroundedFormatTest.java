@@ -226,4 +226,12 @@ class GroundedFormatTest {
         assertTrue(label(in, "Open Orders, choose the order and click Return items.")
                 < label(in, "Our warehouse is closed on public holidays."));
     }
+
+    @Test
+    void quotedTableRowsKeepALineEach() {
+        Passage plans = passage("plans", "Each plan has its own limit.\n| Plan | Users |\n| Basic | 5 |\n| Team | 50 |", 0.7);
+        DraftInput in = input("How many users can the Team plan have?", List.of(plans));
+        String rows = "{" + label(in, "| Plan | Users |") + "} {" + label(in, "| Team | 50 |") + "}";
+        assertEquals("Hi Ann,\n\n| Plan | Users |\n| Team | 50 |", FORMAT.render(in, "Hi {name},\n\n" + rows).text());
+    }
 }
