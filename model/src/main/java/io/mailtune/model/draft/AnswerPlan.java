@@ -3,6 +3,7 @@ package io.mailtune.model.draft;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,15 +29,21 @@ record AnswerPlan(boolean handOff, List<SourceSentence> quotes) {
         quotes = List.copyOf(quotes);
     }
 
-    /** The plan for {@code input}, given the ranked sources its prompt listed and the labels the model quoted. */
-    static AnswerPlan of(DraftInput input, List<SourceSentence> candidates, Set<Integer> modelQuotes) {
+    /**
+     * The plan for {@code input}, given the ranked sources its prompt listed and the labels the model quoted; empty
+     * when a passage's similarity is not known (then nothing here can judge the match, and the model's plan stands).
+     */
+    static Optional<AnswerPlan> of(DraftInput input, List<SourceSentence> candidates, Set<Integer> modelQuotes) {
+        if (!input.passages().stream().allMatch(Passage::similarityKnown)) {
+            return Optional.empty();
+        }
         double[] similarity = SourceSentences.articleSimilarity(input.passages());
         double best = 0;
         for (double s : similarity) {
             best = Math.max(best, s);
         }
         if (input.passages().isEmpty() || best < MatchStrength.FAIR.threshold()) {
-            return new AnswerPlan(true, List.of());
+            return Optional.of(new AnswerPlan(true, List.of()));
         }
         List<SourceSentence> out = new ArrayList<>();
         candidates.stream().filter(s -> s.passage() == 0 && similarity[0] >= MatchStrength.FAIR.threshold())
@@ -46,6 +53,6 @@ record AnswerPlan(boolean handOff, List<SourceSentence> quotes) {
                 .limit(TOP_SENTENCES).filter(s -> !out.contains(s)).forEach(out::add);
         candidates.stream().filter(s -> modelQuotes.contains(s.label()) && similarity[s.passage()] >= MatchStrength.FAIR.threshold())
                 .filter(s -> !out.contains(s)).forEach(out::add);
-        return new AnswerPlan(out.isEmpty(), out);
+        return Optional.of(new AnswerPlan(out.isEmpty(), out));
     }
 }

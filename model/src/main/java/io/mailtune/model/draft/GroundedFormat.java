@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -133,10 +134,12 @@ public final class GroundedFormat implements DraftFormat {
     /** Renders with the sources the prompt listed: the model can quote only those, and so can the plan. */
     private RenderedDraft render(DraftInput input, String modelOutput, List<SourceSentence> sources) {
         boolean modelHandsOff = modelOutput.contains("{handoff}") || quotedLabels(modelOutput, sources).isEmpty();
-        if (planning == Planning.MODEL) {
+        Optional<AnswerPlan> planned = planning == Planning.MODEL ? Optional.empty()
+                : AnswerPlan.of(input, sources, quotedLabels(modelOutput, sources));
+        if (planned.isEmpty()) {
             return renderModel(input, modelOutput, run -> quotes(run, sources));
         }
-        AnswerPlan plan = AnswerPlan.of(input, sources, quotedLabels(modelOutput, sources));
+        AnswerPlan plan = planned.get();
         if (plan.handOff() == modelHandsOff) {
             if (plan.handOff()) {
                 return renderModel(input, modelOutput, run -> List.of());

@@ -71,7 +71,7 @@ final class SourceSentences {
             long shared = u.words().stream().filter(all::contains).count();
             features[i] = new SentenceFeatures(best, whole, norm, Math.max(0, articleSimilarity[u.passage()]), u.passage(),
                     Cue.isInstruction(u.text()) ? 1 : 0, cues, u.position(), u.marker().isEmpty() ? 0 : 1,
-                    (double) shared / u.words().size(), passages.get(u.passage()).vectorSimilarity(), u.text().length());
+                    (double) shared / u.words().size(), passages.get(u.passage()).similarityOrZero(), u.text().length());
             score[i] = SentenceRanker.score(features[i]);
         }
         List<Integer> order = new ArrayList<>();
@@ -93,7 +93,7 @@ final class SourceSentences {
         double[] out = new double[passages.size()];
         for (int i = 0; i < out.length; i++) {
             String article = passages.get(i).articleId();
-            out[i] = passages.stream().filter(p -> p.articleId().equals(article)).mapToDouble(Passage::vectorSimilarity)
+            out[i] = passages.stream().filter(p -> p.articleId().equals(article)).mapToDouble(Passage::similarityOrZero)
                     .max().orElse(0);
         }
         return out;

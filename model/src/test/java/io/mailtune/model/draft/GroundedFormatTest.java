@@ -234,4 +234,14 @@ class GroundedFormatTest {
         String rows = "{" + label(in, "| Plan | Users |") + "} {" + label(in, "| Team | 50 |") + "}";
         assertEquals("Hi Ann,\n\n| Plan | Users |\n| Team | 50 |", FORMAT.render(in, "Hi {name},\n\n" + rows).text());
     }
+
+    @Test
+    void withoutKnownSimilaritiesTheModelsPlanStands() {
+        Passage unknown = new Passage("returns", "returns#0", "Returns", null, RETURNS.text(), 0.03, Double.NaN, false);
+        DraftInput in = returnEmailWith(List.of(unknown));
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\n{handoff}");
+        assertTrue(draft.handOff());
+        assertEquals("Hi Ann,\n\n" + ACME.handOffText(), draft.text());
+        assertTrue(CALIBRATED.prompt(in, WORDS).getFirst().content().contains("Returns (no match)"));
+    }
 }

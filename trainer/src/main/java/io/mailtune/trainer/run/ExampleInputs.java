@@ -51,7 +51,8 @@ public final class ExampleInputs {
     }
 
     private static Passage passage(SourcePassage p) {
-        // The approval records the fused score only; the vector similarity is not carried (0).
-        return new Passage(p.articleId(), p.chunkId(), p.title(), p.url(), p.text(), p.score(), 0, false);
+        // The approval records the fused score only; the vector similarity is not known (NaN), so the format's answer
+        // plan leaves hand-off and quotes to the model for these examples.
+        return new Passage(p.articleId(), p.chunkId(), p.title(), p.url(), p.text(), p.score(), Double.NaN, false);
     }
 }
