@@ -29,7 +29,7 @@ public record PromptPassage(String articleId, String chunkId, String title, Stri
 
     /** The passage as the {@code ApprovedReply} contract carries it. */
     public SourcePassage source() {
-        return new SourcePassage(articleId, chunkId, title, url, text, score);
+        return new SourcePassage(articleId, chunkId, title, url, text, score, similarity);
     }
 
     /** Its citation. */

@@ -31,7 +31,8 @@ import java.util.List;
  * @param approvedAt      when staff approved it
  * @param customer        (v2) the customer's address and name, or null in version 1 records; erasure matches on it
  * @param language        (v2) the language the reply is in (BCP 47, e.g. {@code en}), or empty when unknown
- * @param passages        (v2) every knowledge-base passage the draft's prompt held, with its text and score
+ * @param passages        (v2) every knowledge-base passage the draft's prompt held, with its text and score; since
+ *                        v3 with its vector similarity
  * @param history         (v2) the earlier messages of the thread the prompt held, oldest first
  * @param handOff         (v2) the draft handed the email to a human instead of answering it
  */
@@ -59,7 +60,7 @@ public record ApprovedReply(
         boolean handOff) {
 
     /** The version this code writes. Bump it for every added field; see docs/architecture.md. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** The adapter version recorded when the bare base model drafted. */
     public static final String BASE_MODEL = "base";

@@ -10,8 +10,11 @@ package io.mailtune.core.reply;
  * @param url       the article's URL with heading anchor, or null
  * @param text      the passage text given to the drafter
  * @param score     the retrieval score it was ranked with (higher is more relevant)
+ * @param vectorSimilarity (v3) the cosine similarity of passage and email embeddings, which the drafter's match
+ *                  strengths and hand-off are calibrated on; null in records written before version 3
  */
-public record SourcePassage(String articleId, String chunkId, String title, String url, String text, double score) {
+public record SourcePassage(String articleId, String chunkId, String title, String url, String text, double score,
+                            Double vectorSimilarity) {
 
     /** Validates the ids; absent text reads as empty. */
     public SourcePassage {
@@ -25,6 +28,9 @@ public record SourcePassage(String articleId, String chunkId, String title, Stri
         text = text == null ? "" : text;
         if (!Double.isFinite(score)) {
             throw new IllegalArgumentException("score must be finite, was " + score);
+        }
+        if (vectorSimilarity != null && !Double.isFinite(vectorSimilarity)) {
+            throw new IllegalArgumentException("vectorSimilarity must be finite or absent, was " + vectorSimilarity);
         }
     }
 

@@ -79,10 +79,20 @@ final class Samples {
                 .draftedAt(Instant.parse("2026-11-20T10:00:06Z")).approvedAt(Instant.parse("2026-11-20T10:05:00Z"))
                 .customer(new EmailAddress("ann@example.com", "Ann Lee")).language("en")
                 .passages(List.of(new SourcePassage("shipping-times", "shipping-times#delivery", "Shipping times",
-                        "https://help.acme.test/shipping#delivery", "Parcels arrive in 3-5 working days.", 0.031)))
+                        "https://help.acme.test/shipping#delivery", "Parcels arrive in 3-5 working days.", 0.031, 0.62)))
                 .history(List.of(new ThreadTurn(ThreadTurn.Author.CUSTOMER, "I ordered on Monday.", Instant.parse("2026-11-18T09:00:00Z"))))
                 .handOff(false)
                 .build();
+    }
+
+    /** What a version 2 writer wrote, read by today's code: the passages' vector similarity is absent. */
+    static ApprovedReply approvedV2() {
+        ApprovedReply a = approved();
+        return new ApprovedReply(2, a.replyId(), a.draftId(), a.emailId(), a.threadId(), a.mailbox(), a.subject(),
+                a.customerMessage(), a.originalDraft(), a.sentText(), a.reviewer(), a.editDistance(), a.citations(),
+                a.adapterVersion(), a.draftedAt(), a.approvedAt(), a.customer(), a.language(),
+                a.passages().stream().map(p -> new SourcePassage(p.articleId(), p.chunkId(), p.title(), p.url(), p.text(),
+                        p.score(), null)).toList(), a.history(), a.handOff());
     }
 
     static ReviewOutcome reviewed() {

@@ -55,7 +55,12 @@ class SchemaCompatibilityTest {
 
     @Test
     void approvedReplyWrittenByVersion2StillReads() throws IOException {
-        assertEquals(Samples.approved(), EventCodec.decode(golden(2, "approved-reply.json"), ApprovedReply.class));
+        assertEquals(Samples.approvedV2(), EventCodec.decode(golden(2, "approved-reply.json"), ApprovedReply.class));
+    }
+
+    @Test
+    void approvedReplyWrittenByVersion3StillReads() throws IOException {
+        assertEquals(Samples.approved(), EventCodec.decode(golden(3, "approved-reply.json"), ApprovedReply.class));
     }
 
     @Test

@@ -45,7 +45,11 @@ public final class GroundedExamples {
         return (email.subject() + "\n" + email.text()).strip();
     }
 
-    /** Examples for generated cases of synthetic companies already added to {@code index}. */
+    /**
+     * Examples for generated cases of synthetic companies already added to {@code index}. An answerable case whose key
+     * instruction retrieval did not bring into the prompt has {@code reply == null}: handing it off would teach the
+     * model to hand off answerable email (the false hand-offs of the first bundled drafter), so it is not trained on.
+     */
     public static List<DraftExample> synthetic(CompanyIndex index, SyntheticCompany company, long seed, int count) {
         CaseWriter writer = new CaseWriter();
         List<DraftExample> out = new ArrayList<>(count);
@@ -54,7 +58,9 @@ public final class GroundedExamples {
             List<Passage> passages = index.search(company.id(), query(c.email()), PASSAGES);
             DraftInput input = new DraftInput(company.profile(), c.email(), c.history(), passages);
             Set<String> shown = FORMAT.sources(input).stream().map(SourceSentence::text).collect(Collectors.toSet());
-            out.add(new DraftExample(c.caseId(), input, c.reply(shown::contains), c.reference(), c.keyInstructions(), c.handOff()));
+            boolean writable = c.handOff() || shown.containsAll(c.keyInstructions());
+            out.add(new DraftExample(c.caseId(), input, writable ? c.reply(shown::contains) : null, c.reference(),
+                    c.keyInstructions(), c.handOff()));
         }
         return out;
     }

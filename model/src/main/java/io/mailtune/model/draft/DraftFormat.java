@@ -17,6 +17,14 @@ public interface DraftFormat {
     /** The reply the model's raw output stands for. */
     RenderedDraft render(DraftInput input, String modelOutput);
 
+    /**
+     * The reply for output the model wrote to {@link #prompt} with this {@code budget}: a format whose prompt leaves
+     * sources out to fit the budget renders only what the prompt listed.
+     */
+    default RenderedDraft render(DraftInput input, String modelOutput, PromptBudget budget) {
+        return render(input, modelOutput);
+    }
+
     /** The output the model should produce so that {@link #render} gives {@code sentReply}: a training target. */
     String target(DraftInput input, String sentReply);
 

@@ -48,7 +48,7 @@ public final class Drafter {
         GenerationRequest request = new GenerationRequest(prompt, settings.sampling(), settings.maxNewTokens(), Set.of(),
                 format.stopStrings(), null);
         return generator.submit(request).result().thenApply(result -> {
-            RenderedDraft rendered = format.render(input, result.text());
+            RenderedDraft rendered = format.render(input, result.text(), budget);
             return new GeneratedDraft(rendered.text(), rendered.handOff(), rendered.cited(), result.text(),
                     result.meanLogProb(), result.promptTokens(), result.tokens().length,
                     Duration.ofNanos(System.nanoTime() - start), result.adapterVersion().orElse(""));

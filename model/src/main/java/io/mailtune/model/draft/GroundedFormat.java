@@ -5,10 +5,13 @@ import io.mailtune.model.tokenizer.ChatMessage;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +50,29 @@ public final class GroundedFormat implements DraftFormat {
             "OK", "Team", "Support", "Care", "Customer", "Customers", "Service", "Services", "Help", "Desk", "Centre",
             "Center", "Success", "Crew", "Regards", "Thanks", "Best", "Kind", "Warm", "Many");
 
+    /** Who decides whether to answer and what to quote. */
+    public enum Planning {
+        /** The model's output alone: its quotes, and a hand-off when it writes one or quotes nothing. */
+        MODEL,
+        /** The {@link AnswerPlan}: hand-off by the best article's match, the quotes by the ranking around the model's. */
+        CALIBRATED
+    }
+
+    private final Planning planning;
+
+    /** The grounded format with the calibrated {@link AnswerPlan}. */
+    public GroundedFormat() {
+        this(Planning.CALIBRATED);
+    }
+
+    /** The grounded format with the given planning ({@link Planning#MODEL} shows what the model alone would draft). */
+    public GroundedFormat(Planning planning) {
+        if (planning == null) {
+            throw new IllegalArgumentException("planning must not be null");
+        }
+        this.planning = planning;
+    }
+
     private static final String INSTRUCTIONS = "You write {company}'s reply to the customer's email below. Use your own"
             + " words for greeting, thanks and closing, and take every fact from the sources: write {N} to quote source"
             + " sentence N word for word, {name} for the customer's name, {company} for the company's name, {signature}"
@@ -55,6 +81,14 @@ public final class GroundedFormat implements DraftFormat {
 
     @Override
     public List<ChatMessage> prompt(DraftInput input, PromptBudget budget) {
+        return build(input, budget).messages();
+    }
+
+    /** A prompt and the sources it lists. */
+    private record Built(List<ChatMessage> messages, List<SourceSentence> listed) {
+    }
+
+    private Built build(DraftInput input, PromptBudget budget) {
         List<SourceSentence> sources = new ArrayList<>(sources(input));
         List<ThreadTurn> history = new ArrayList<>(input.history());
         String text = input.email().text();
@@ -62,7 +96,7 @@ public final class GroundedFormat implements DraftFormat {
             String system = system(input, sources, history);
             String user = email(input.email(), text);
             if (budget.count(system) + budget.count(user) + 16 <= budget.maxTokens()) {
-                return List.of(ChatMessage.system(system), ChatMessage.user(user));
+                return new Built(List.of(ChatMessage.system(system), ChatMessage.user(user)), sources);
             }
             if (!history.isEmpty()) {
                 history.removeFirst();       // the oldest turns matter least
@@ -71,28 +105,68 @@ public final class GroundedFormat implements DraftFormat {
             } else if (text.length() > 40) {
                 text = text.substring(0, (int) (text.length() * 0.8));  // the question usually comes first
             } else {
-                return List.of(ChatMessage.system(system), ChatMessage.user(user));
+                return new Built(List.of(ChatMessage.system(system), ChatMessage.user(user)), sources);
             }
         }
     }
 
     /** The numbered source sentences a prompt for {@code input} offers (before any trimming to a budget). */
     public List<SourceSentence> sources(DraftInput input) {
-        List<SourceSentence> ranked = SourceSentences.ranked(input);
+        List<SourceSentence> ranked = candidates(input);
         return ranked.subList(0, Math.min(MAX_SOURCES, ranked.size()));
+    }
+
+    /** Every quotable sentence of the input's passages, ranked best first (the prompt lists the first {@value #MAX_SOURCES}). */
+    public List<SourceSentence> candidates(DraftInput input) {
+        return SourceSentences.ranked(input);
     }
 
     @Override
     public RenderedDraft render(DraftInput input, String modelOutput) {
-        List<SourceSentence> sources = sources(input);
+        return render(input, modelOutput, sources(input));
+    }
+
+    @Override
+    public RenderedDraft render(DraftInput input, String modelOutput, PromptBudget budget) {
+        return render(input, modelOutput, build(input, budget).listed());
+    }
+
+    /** Renders with the sources the prompt listed: the model can quote only those, and so can the plan. */
+    private RenderedDraft render(DraftInput input, String modelOutput, List<SourceSentence> sources) {
+        boolean modelHandsOff = modelOutput.contains("{handoff}") || quotedLabels(modelOutput, sources).isEmpty();
+        Optional<AnswerPlan> planned = planning == Planning.MODEL ? Optional.empty()
+                : AnswerPlan.of(input, sources, quotedLabels(modelOutput, sources));
+        if (planned.isEmpty()) {
+            return renderModel(input, modelOutput, run -> quotes(run, sources));
+        }
+        AnswerPlan plan = planned.get();
+        if (plan.handOff() == modelHandsOff) {
+            if (plan.handOff()) {
+                return renderModel(input, modelOutput, run -> List.of());
+            }
+            // The model's words around the plan's quotes: its first run of quotes becomes the plan's, later runs go.
+            boolean[] first = {true};
+            return renderModel(input, modelOutput, run -> {
+                boolean was = first[0];
+                first[0] = false;
+                return was ? plan.quotes() : List.of();
+            });
+        }
+        return renderFrame(input, modelOutput, plan);
+    }
+
+    /** The model's output with its slots filled, each run of quotes rendered as {@code quoteRun} chooses. */
+    private RenderedDraft renderModel(DraftInput input, String modelOutput,
+                                      Function<String, List<SourceSentence>> quoteRun) {
         Set<String> known = knownWords(input);
         Set<Integer> citedPassages = new LinkedHashSet<>();
+        Set<String> emitted = new HashSet<>();
         boolean handOffSlot = modelOutput.contains("{handoff}");
         List<String> paragraphs = new ArrayList<>();
         for (String paragraph : modelOutput.replace("\r\n", "\n").strip().split("\n\\s*\n")) {
             List<String> lines = new ArrayList<>();
             for (String line : paragraph.replaceAll(MARKER_LINE.pattern(), "").split("\n")) {
-                String rendered = renderLine(input, line, sources, known, citedPassages).strip();
+                String rendered = renderLine(input, line, quoteRun, known, citedPassages, emitted).strip();
                 if (!rendered.isEmpty()) {
                     lines.add(rendered);
                 }
@@ -110,6 +184,46 @@ public final class GroundedFormat implements DraftFormat {
         List<Passage> cited = handOff && citedPassages.isEmpty() ? List.of()
                 : citedPassages.stream().map(i -> input.passages().get(i)).toList();
         return new RenderedDraft(String.join("\n\n", paragraphs), handOff, cited);
+    }
+
+    /**
+     * A reply in a plain frame, for when the plan overrules the model's choice to answer or hand off: the model's
+     * greeting and sign-off when it wrote them, the plan's quotes or the hand-off sentence between them.
+     */
+    private RenderedDraft renderFrame(DraftInput input, String modelOutput, AnswerPlan plan) {
+        String[] modelParagraphs = modelOutput.replace("\r\n", "\n").strip().split("\n\\s*\n");
+        String firstParagraph = modelParagraphs[0].strip();
+        String greeting = firstParagraph.contains("{name}") && firstParagraph.length() <= 40
+                && !firstParagraph.contains("{handoff}") && !QUOTE_RUN.matcher(firstParagraph).find()
+                ? renderText(input, firstParagraph, knownWords(input), new HashSet<>()).strip() : "";
+        if (greeting.isEmpty()) {
+            String name = GreetingName.of(input.email());
+            greeting = name.isEmpty() ? "Hi," : "Hi " + name + ",";
+        }
+        List<String> paragraphs = new ArrayList<>(List.of(greeting));
+        Set<Integer> citedPassages = new LinkedHashSet<>();
+        paragraphs.add(plan.handOff() ? input.company().handOffText() : quoteText(plan.quotes(), citedPassages).strip());
+        String last = modelParagraphs[modelParagraphs.length - 1].strip();
+        String closing = modelParagraphs.length > 1 && !last.contains("{signature}") && !last.contains("{handoff}")
+                && !QUOTE_RUN.matcher(last).find() ? renderText(input, last, knownWords(input), new HashSet<>()).strip() : "";
+        boolean ownSignOff = SIGN_OFF.matcher(closing + "\n").find();
+        paragraphs.add(ownSignOff ? closing : "");
+        signOff(input.company(), paragraphs, !ownSignOff);
+        List<Passage> cited = citedPassages.stream().map(i -> input.passages().get(i)).toList();
+        return new RenderedDraft(String.join("\n\n", paragraphs), plan.handOff(), cited);
+    }
+
+    /** The labels of listed sources the model output quotes. */
+    private static Set<Integer> quotedLabels(String modelOutput, List<SourceSentence> sources) {
+        Set<Integer> out = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("\\{(\\d{1,3})}").matcher(modelOutput);
+        while (m.find()) {
+            int label = Integer.parseInt(m.group(1));
+            if (sources.stream().anyMatch(s -> s.label() == label)) {
+                out.add(label);
+            }
+        }
+        return out;
     }
 
     /**
@@ -140,22 +254,22 @@ public final class GroundedFormat implements DraftFormat {
         }
     }
 
-    private static String renderLine(DraftInput input, String line, List<SourceSentence> sources, Set<String> known,
-                                     Set<Integer> cited) {
+    private static String renderLine(DraftInput input, String line, Function<String, List<SourceSentence>> quoteRun,
+                                     Set<String> known, Set<Integer> cited, Set<String> emitted) {
         StringBuilder out = new StringBuilder();
         Matcher run = QUOTE_RUN.matcher(line);
         int at = 0;
         while (run.find()) {
-            out.append(renderText(input, line.substring(at, run.start()), known));
-            out.append(quotes(run.group(), sources, cited));
+            out.append(renderText(input, line.substring(at, run.start()), known, emitted));
+            out.append(quoteText(quoteRun.apply(run.group()), cited));
             at = run.end();
         }
-        out.append(renderText(input, line.substring(at), known));
+        out.append(renderText(input, line.substring(at), known, emitted));
         return out.toString().replaceAll("[ \\t]+\n", "\n").replaceAll("[ \\t]{2,}", " ");
     }
 
-    /** A run of quotes in reading order: running text joined by spaces, list items on lines of their own. */
-    private static String quotes(String run, List<SourceSentence> sources, Set<Integer> cited) {
+    /** The listed sources a run of quotes names, each once. */
+    private static List<SourceSentence> quotes(String run, List<SourceSentence> sources) {
         List<SourceSentence> quoted = new ArrayList<>();
         Matcher m = SLOT.matcher(run);
         while (m.find()) {
@@ -163,23 +277,32 @@ public final class GroundedFormat implements DraftFormat {
             sources.stream().filter(s -> s.label() == label).findFirst()
                     .filter(s -> !quoted.contains(s)).ifPresent(quoted::add);
         }
+        return quoted;
+    }
+
+    /** Quotes in reading order: running text joined by spaces, list items and table rows on lines of their own. */
+    private static String quoteText(List<SourceSentence> quotes, Set<Integer> cited) {
+        List<SourceSentence> quoted = new ArrayList<>(quotes);
         quoted.sort(Comparator.comparingInt(SourceSentence::passage).thenComparingInt(SourceSentence::position));
         StringBuilder out = new StringBuilder();
-        boolean afterItem = false;
+        boolean afterLine = false;
         for (SourceSentence s : quoted) {
             cited.add(s.passage());
+            boolean row = s.text().startsWith("|");
             if (s.listItem()) {
                 out.append('\n').append(s.marker()).append(' ').append(s.text());
+            } else if (row) {
+                out.append(out.isEmpty() ? "" : "\n").append(s.text());
             } else {
-                out.append(out.isEmpty() ? "" : afterItem ? "\n" : " ").append(s.text());
+                out.append(out.isEmpty() ? "" : afterLine ? "\n" : " ").append(s.text());
             }
-            afterItem = s.listItem();
+            afterLine = s.listItem() || row;
         }
         return out.toString();
     }
 
     /** The model's own words with name, company, signature and hand-off slots filled; unverifiable sentences dropped. */
-    private static String renderText(DraftInput input, String text, Set<String> known) {
+    private static String renderText(DraftInput input, String text, Set<String> known, Set<String> emitted) {
         if (text.isBlank()) {
             return text;
         }
@@ -187,7 +310,9 @@ public final class GroundedFormat implements DraftFormat {
         for (String sentence : text.split("(?<=[.!?:,;])(?=\\s)")) {
             String filled = fill(input, sentence);
             String words = SLOT.matcher(sentence).replaceAll(" ");
-            if (verified(words, known)) {
+            // A sentence said once is enough (an undertrained model repeats its hand-off sentence).
+            boolean repeated = filled.strip().length() > 20 && !emitted.add(filled.strip());
+            if (verified(words, known) && !repeated) {
                 out.append(filled);
             }
         }

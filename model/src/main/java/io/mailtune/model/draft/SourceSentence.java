@@ -9,9 +9,11 @@ package io.mailtune.model.draft;
  * @param position its place within that passage (reading order)
  * @param marker   the list marker it had ({@code "-"}, {@code "2."}), or empty for running text
  * @param text     the verbatim text, without the marker
- * @param overlap  lexical overlap score with the email (higher is closer)
+ * @param overlap  the ranking's score against the email (higher is closer)
+ * @param features what that score was computed from
  */
-public record SourceSentence(int label, int passage, int position, String marker, String text, double overlap) {
+public record SourceSentence(int label, int passage, int position, String marker, String text, double overlap,
+                             SentenceFeatures features) {
 
     /** Validates the parts. */
     public SourceSentence {

@@ -55,6 +55,7 @@ final class SourceSentences {
         double[] articleSimilarity = articleSimilarity(passages);
         int n = units.size();
         double[] score = new double[n];
+        SentenceFeatures[] features = new SentenceFeatures[n];
         for (int i = 0; i < n; i++) {
             Unit u = units.get(i);
             double best = 0;
@@ -63,12 +64,15 @@ final class SourceSentences {
             }
             double whole = overlap(all, u.words(), df, n);
             double norm = 0.75 + 0.25 * u.words().size() / avgLength;
-            double cues = 0;
+            int cues = 0;
             for (Cue cue : asked) {
-                cues += cue.answeredBy(u.text()) ? 2.0 : 0;
+                cues += cue.answeredBy(u.text()) ? 1 : 0;
             }
-            score[i] = (best + 0.25 * whole) / norm + 3.0 * Math.max(0, articleSimilarity[u.passage()])
-                    + (Cue.isInstruction(u.text()) ? 1.5 : 0) + cues;
+            long shared = u.words().stream().filter(all::contains).count();
+            features[i] = new SentenceFeatures(best, whole, norm, Math.max(0, articleSimilarity[u.passage()]), u.passage(),
+                    Cue.isInstruction(u.text()) ? 1 : 0, cues, u.position(), u.marker().isEmpty() ? 0 : 1,
+                    (double) shared / u.words().size(), passages.get(u.passage()).similarityOrZero(), u.text().length());
+            score[i] = SentenceRanker.score(features[i]);
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -78,7 +82,8 @@ final class SourceSentences {
         List<SourceSentence> out = new ArrayList<>(n);
         for (int rank = 0; rank < n; rank++) {
             Unit u = units.get(order.get(rank));
-            out.add(new SourceSentence(rank + 1, u.passage(), u.position(), u.marker(), u.text(), score[order.get(rank)]));
+            out.add(new SourceSentence(rank + 1, u.passage(), u.position(), u.marker(), u.text(), score[order.get(rank)],
+                    features[order.get(rank)]));
         }
         return out;
     }
@@ -88,7 +93,7 @@ final class SourceSentences {
         double[] out = new double[passages.size()];
         for (int i = 0; i < out.length; i++) {
             String article = passages.get(i).articleId();
-            out[i] = passages.stream().filter(p -> p.articleId().equals(article)).mapToDouble(Passage::vectorSimilarity)
+            out[i] = passages.stream().filter(p -> p.articleId().equals(article)).mapToDouble(Passage::similarityOrZero)
                     .max().orElse(0);
         }
         return out;

@@ -14,7 +14,8 @@ class GroundedFormatTest {
 
     static final CompanyProfile ACME = new CompanyProfile("Acme", "", "friendly", "en", null);
     private static final PromptBudget WORDS = new PromptBudget(4096, text -> text.split("\\s+").length);
-    private static final GroundedFormat FORMAT = new GroundedFormat();
+    private static final GroundedFormat FORMAT = new GroundedFormat(GroundedFormat.Planning.MODEL);
+    private static final GroundedFormat CALIBRATED = new GroundedFormat();
 
     static Passage passage(String id, String text, double similarity) {
         return new Passage(id, id + "#0", "Title of " + id, null, text, 0.03, similarity, false);
@@ -168,5 +169,88 @@ class GroundedFormatTest {
         assertFalse(smaller.contains("Support: second reply"));
         assertTrue(smaller.contains("{1} "), smaller);
         assertFalse(smaller.contains("{5} "), smaller);
+    }
+
+    @Test
+    void anEmailNoArticleMatchesFairlyIsHandedOffWhateverTheModelQuotes() {
+        DraftInput in = input("Are you hiring?", List.of(BILLING));
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\nSure: {1}\n\nBest,\n{company} Support");
+        assertTrue(draft.handOff());
+        assertTrue(draft.cited().isEmpty());
+        assertEquals("Hi Ann,\n\n" + ACME.handOffText() + "\n\nBest,\nAcme Support", draft.text());
+    }
+
+    @Test
+    void aFairMatchIsAnsweredFromTheFirstPassageEvenWhenTheModelHandsOff() {
+        RenderedDraft draft = CALIBRATED.render(returnEmail(), "Hi {name},\n\n{handoff}\n\n{signature}");
+        assertFalse(draft.handOff());
+        assertEquals(List.of(RETURNS), draft.cited());
+        assertEquals("Hi Ann,\n\nYou can return most items within 30 days. Open Orders, choose the order and click Return"
+                + " items.\n1. Pack the items.\n2. Drop the parcel at the carrier.\n\nBest regards,\nAcme", draft.text());
+    }
+
+    @Test
+    void theModelsWordsFrameThePlansQuotesAndItsQuotesFromWeakArticlesAreLeftOut() {
+        DraftInput in = returnEmail();
+        int pack = label(in, "Pack the items.");
+        int invoices = label(in, "Invoices are under Account > Billing > Invoices.");
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\nSure, here is how. {" + pack + "}\n\n{" + invoices
+                + "}\n\nBest,\n{company} Support");
+        assertFalse(draft.handOff());
+        assertEquals("Hi Ann,\n\nSure, here is how. You can return most items within 30 days. Open Orders, choose the order"
+                + " and click Return items.\n1. Pack the items.\n2. Drop the parcel at the carrier.\n\nBest,\nAcme Support",
+                draft.text());
+    }
+
+    @Test
+    void aSentenceTheModelRepeatsIsSaidOnce() {
+        RenderedDraft draft = FORMAT.render(input("Are you hiring?", List.of(BILLING)),
+                "Hi {name},\n\n{handoff}\n\nThanks for your patience while we look into it.\n\n{handoff}\n\n"
+                        + "Thanks for your patience while we look into it.");
+        assertEquals("Hi Ann,\n\n" + ACME.handOffText() + "\n\nThanks for your patience while we look into it.", draft.text());
+    }
+
+    @Test
+    void aDraftOfATrimmedPromptQuotesOnlyTheSourcesThePromptListed() {
+        Passage more = passage("returns-more", "Refunds reach your card in 5 days. Labels are free. Parcels over 20 kg need a"
+                + " courier. Gift cards cannot be returned.", 0.55);
+        DraftInput in = input("How do I return my order?", List.of(RETURNS, more));
+        List<ChatMessage> whole = CALIBRATED.prompt(in, WORDS);
+        int full = WORDS.count(whole.get(0).content()) + WORDS.count(whole.get(1).content()) + 16;
+        PromptBudget tight = new PromptBudget(full - 25, WORDS.counter());
+        String system = CALIBRATED.prompt(in, tight).getFirst().content();
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\n{handoff}", tight);
+        assertFalse(draft.handOff());
+        List<SourceSentence> unlisted = CALIBRATED.sources(in).stream().filter(s -> !system.contains(s.text())).toList();
+        assertFalse(unlisted.isEmpty(), system);
+        unlisted.forEach(s -> assertFalse(draft.text().contains(s.text()), draft.text()));
+    }
+
+    @Test
+    void anInstructionOfTheBestMatchingPassageRanksAboveAnUnrelatedSentence() {
+        Passage offTopic = passage("shipping", "Our warehouse is closed on public holidays. Parcels are shipped daily.", 0.3);
+        DraftInput in = input("How do I send back the shoes I ordered?", List.of(RETURNS, offTopic));
+        List<SourceSentence> ranked = CALIBRATED.candidates(in);
+        assertEquals("Open Orders, choose the order and click Return items.", ranked.getFirst().text());
+        assertTrue(label(in, "Open Orders, choose the order and click Return items.")
+                < label(in, "Our warehouse is closed on public holidays."));
+    }
+
+    @Test
+    void quotedTableRowsKeepALineEach() {
+        Passage plans = passage("plans", "Each plan has its own limit.\n| Plan | Users |\n| Basic | 5 |\n| Team | 50 |", 0.7);
+        DraftInput in = input("How many users can the Team plan have?", List.of(plans));
+        String rows = "{" + label(in, "| Plan | Users |") + "} {" + label(in, "| Team | 50 |") + "}";
+        assertEquals("Hi Ann,\n\n| Plan | Users |\n| Team | 50 |", FORMAT.render(in, "Hi {name},\n\n" + rows).text());
+    }
+
+    @Test
+    void withoutKnownSimilaritiesTheModelsPlanStands() {
+        Passage unknown = new Passage("returns", "returns#0", "Returns", null, RETURNS.text(), 0.03, Double.NaN, false);
+        DraftInput in = returnEmailWith(List.of(unknown));
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\n{handoff}");
+        assertTrue(draft.handOff());
+        assertEquals("Hi Ann,\n\n" + ACME.handOffText(), draft.text());
+        assertTrue(CALIBRATED.prompt(in, WORDS).getFirst().content().contains("Returns (no match)"));
     }
 }

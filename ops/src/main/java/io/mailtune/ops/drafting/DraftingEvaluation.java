@@ -14,6 +14,9 @@ import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.model.draft.DraftFormat;
 import io.mailtune.model.draft.DraftFormats;
 import io.mailtune.model.draft.GeneratedDraft;
+import io.mailtune.model.draft.GroundedFormat;
+import io.mailtune.model.draft.RenderedDraft;
+import io.mailtune.model.draft.SourceSentence;
 import io.mailtune.model.draft.PromptBudget;
 import io.mailtune.model.eval.ChrF;
 import io.mailtune.model.eval.PairedBootstrap;
@@ -44,7 +47,7 @@ import java.util.stream.Stream;
  *
  * <p>{@code java -cp <ops classpath> io.mailtune.ops.drafting.DraftingEvaluation [--model DIR] [--adapter DIR]
  * [--eval-data ops/drafting-eval] [--synthetic-companies 8] [--synthetic-emails 25] [--demo 200] [--work DIR]
- * [--show-split development] [--show 6]}
+ * [--show-split development] [--show 6] [--splits development,test]}
  */
 public final class DraftingEvaluation {
 
@@ -66,6 +69,7 @@ public final class DraftingEvaluation {
         int demo = 200;
         int show = 6;
         String showSplit = "development";
+        Set<String> splits = Set.of("development", "test");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--model" -> modelDir = Path.of(args[i + 1]);
@@ -77,6 +81,7 @@ public final class DraftingEvaluation {
                 case "--work" -> work = Path.of(args[i + 1]);
                 case "--show" -> show = Integer.parseInt(args[i + 1]);
                 case "--show-split" -> showSplit = args[i + 1];
+                case "--splits" -> splits = Set.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -90,7 +95,10 @@ public final class DraftingEvaluation {
         if (Files.isDirectory(evalData)) {
             try (Stream<Path> dirs = Files.list(evalData)) {
                 for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve("company.json"))).sorted().toList()) {
-                    handWritten.add(HandWrittenCompany.load(d, work.resolve("hand-written"), encoder));
+                    HandWrittenCompany c = HandWrittenCompany.load(d, work.resolve("hand-written"), encoder);
+                    if (splits.contains(c.split())) {
+                        handWritten.add(c);
+                    }
                 }
             }
         }
@@ -138,6 +146,31 @@ public final class DraftingEvaluation {
         List<GeneratedDraft> drafts = DraftRun.draft(model, adapter, format,
                 examples.stream().map(DraftExample::input).toList(), 200);
         double seconds = (System.nanoTime() - started) / 1e9;
+        int tokens = drafts.stream().mapToInt(GeneratedDraft::generatedTokens).sum();
+        System.out.printf(Locale.ROOT, "%n== %s [%s], %d emails (%d answerable, %d hand-off)%n", set.name(), set.split(),
+                examples.size(), examples.stream().filter(e -> !e.handOff()).count(),
+                examples.stream().filter(DraftExample::handOff).count());
+        System.out.printf(Locale.ROOT, "speed: %.0f ms per draft (8 in flight), %.1f generated tokens/s overall, %d tokens;"
+                + " load %.1f%n", 1000 * seconds / examples.size(), tokens / seconds, tokens, load());
+        List<RenderedDraft> rendered = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            GeneratedDraft d = drafts.get(i);
+            rendered.add(new RenderedDraft(d.text(), d.handOff(), d.cited()));
+        }
+        GroundedFormat modelOnly = new GroundedFormat(GroundedFormat.Planning.MODEL);
+        PromptBudget budget = new PromptBudget(Math.min(model.config().maxPositions(), 4096) - 200,
+                t -> model.tokenizer().orElseThrow().encode(t).length);
+        List<RenderedDraft> modelPlan = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            modelPlan.add(modelOnly.render(examples.get(i).input(), drafts.get(i).modelOutput(), budget));
+        }
+        score("model's plan (the model alone decides hand-off and quotes)", model, format, set, drafts, modelPlan, 0);
+        score(format.getClass().getSimpleName() + " as served", model, format, set, drafts, rendered, show);
+    }
+
+    private static void score(String label, LanguageModel model, DraftFormat format, EvalSet set,
+                              List<GeneratedDraft> drafts, List<RenderedDraft> rendered, int show) {
+        List<DraftExample> examples = set.examples();
         PromptBudget budget = new PromptBudget(Math.min(model.config().maxPositions(), 4096) - 200,
                 t -> model.tokenizer().orElseThrow().encode(t).length);
         int n = examples.size();
@@ -145,12 +178,14 @@ public final class DraftingEvaluation {
         double[] paste = new double[n];
         double[] wrapped = new double[n];
         int answerable = 0, keyAll = 0, keyPaste = 0, outOfKb = 0, handedOff = 0, falseHandOffs = 0, names = 0;
-        int foreign = 0, ungroundedDrafts = 0, leaks = 0, tokens = 0;
+        int foreign = 0, ungroundedDrafts = 0, leaks = 0;
         double keyShare = 0;
         List<String> ungroundedExamples = new ArrayList<>();
+        KeyInstructionProfile.Tally profile = new KeyInstructionProfile.Tally();
+        GroundedFormat grounded = format instanceof GroundedFormat g ? g : new GroundedFormat();
         for (int i = 0; i < n; i++) {
             DraftExample e = examples.get(i);
-            GeneratedDraft d = drafts.get(i);
+            RenderedDraft d = rendered.get(i);
             String pasted = PasteBaseline.paste(e.input());
             chrF[i] = ChrF.STANDARD.score(d.text(), e.reference());
             paste[i] = ChrF.STANDARD.score(pasted, e.reference());
@@ -164,6 +199,11 @@ public final class DraftingEvaluation {
                 keyShare += DraftChecks.instructionShare(d.text(), e);
                 keyPaste += DraftChecks.allInstructions(pasted, e) ? 1 : 0;
                 falseHandOffs += d.handOff() ? 1 : 0;
+                List<SourceSentence> candidates = grounded.candidates(e.input());
+                for (String key : e.keyInstructions()) {
+                    profile.add(KeyInstructionProfile.outcome(grounded, e.input(), key, drafts.get(i).modelOutput(),
+                            d.text(), d.handOff()), KeyInstructionProfile.rank(candidates, key));
+                }
             }
             names += DraftChecks.nameRight(d.text(), e) ? 1 : 0;
             List<ChatMessage> prompt = format.prompt(e.input(), budget);
@@ -174,15 +214,14 @@ public final class DraftingEvaluation {
                 ungroundedExamples.add(e.caseId() + " " + ungrounded);
             }
             leaks += DraftChecks.leaks(d.text(), set.internalTexts());
-            tokens += d.generatedTokens();
         }
         PairedBootstrap bootstrap = new PairedBootstrap(2000, 0.95);
         PairedBootstrap.Comparison vsPaste = bootstrap.compare(chrF, paste, 7);
         PairedBootstrap.Comparison vsWrapped = bootstrap.compare(chrF, wrapped, 7);
-        System.out.printf(Locale.ROOT, "%n== %s [%s], %d emails (%d answerable, %d hand-off)%n", set.name(), set.split(), n,
-                answerable, outOfKb);
+        System.out.printf(Locale.ROOT, "-- %s%n", label);
         System.out.printf(Locale.ROOT, "key instruction (all of an email's): drafter %.1f %% (share %.1f %%), paste %.1f %%%n",
                 pct(keyAll, answerable), 100 * keyShare / Math.max(1, answerable), pct(keyPaste, answerable));
+        System.out.println("where key instructions were lost: " + profile.line());
         System.out.printf(Locale.ROOT, "name right %.1f %%; drafts naming another company or its products: %d;"
                 + " drafts with a number or menu path not in the prompt: %d; internal leaks: %d%n", pct(names, n), foreign,
                 ungroundedDrafts, leaks);
@@ -193,15 +232,13 @@ public final class DraftingEvaluation {
                 vsPaste.candidateMean(), vsPaste.baselineMean(), vsWrapped.baselineMean(), vsPaste.meanDifference(),
                 vsPaste.lowerBound(), vsPaste.upperBound(), vsWrapped.meanDifference(), vsWrapped.lowerBound(),
                 vsWrapped.upperBound());
-        System.out.printf(Locale.ROOT, "speed: %.0f ms per draft (8 in flight), %.1f generated tokens/s overall, %d tokens;"
-                + " load %.1f%n", 1000 * seconds / n, tokens / seconds, tokens, load());
         ungroundedExamples.stream().limit(5).forEach(u -> System.out.println("  ungrounded: " + u));
         for (int i = 0; i < Math.min(show, n); i++) {
             int at = (int) ((long) i * n / Math.max(1, show));
             DraftExample e = examples.get(at);
             System.out.printf(Locale.ROOT, "%n--- %s (hand-off %s; draft chrF %.1f, paste %.1f)%n[email] %s%n[draft]%n%s%n[model output]%n%s%n[paste]%n%s%n[reference]%n%s%n",
                     e.caseId(), e.handOff(), chrF[at], paste[at], e.input().email().text().replace("\n", " / "),
-                    drafts.get(at).text(), drafts.get(at).modelOutput(), PasteBaseline.paste(e.input()), e.reference());
+                    rendered.get(at).text(), drafts.get(at).modelOutput(), PasteBaseline.paste(e.input()), e.reference());
         }
     }
 

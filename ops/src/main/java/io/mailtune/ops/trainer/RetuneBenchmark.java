@@ -153,7 +153,7 @@ public final class RetuneBenchmark {
         List<Citation> citations = new ArrayList<>();
         for (String id : c.articleIds()) {
             HelpArticle a = generator.knowledgeBase().article(id);
-            SourcePassage p = new SourcePassage(a.id(), a.id() + "#key", a.title(), a.url(), a.keyPassage(), 1.0);
+            SourcePassage p = new SourcePassage(a.id(), a.id() + "#key", a.title(), a.url(), a.keyPassage(), 1.0, 1.0);
             passages.add(p);
             citations.add(p.citation());
         }

@@ -118,7 +118,7 @@ public final class TrainingSet {
 
     private Candidate scrubbed(Candidate c) {
         List<SourcePassage> passages = c.passages().stream().map(p -> new SourcePassage(p.articleId(), p.chunkId(), p.title(),
-                p.url(), personalData.scrub(p.text()), p.score())).toList();
+                p.url(), personalData.scrub(p.text()), p.score(), p.vectorSimilarity())).toList();
         List<ThreadTurn> history = c.history().stream().map(t -> new ThreadTurn(t.author(), personalData.scrub(t.text()), t.at())).toList();
         return new Candidate(c.recordId(), c.source(), c.threadId(), c.mailbox(), c.customer(), personalData.scrub(c.subject()),
                 personalData.scrub(c.customerMessage()), personalData.scrub(c.draft()), personalData.scrub(c.reply()), passages,

@@ -51,7 +51,9 @@ public final class ExampleInputs {
     }
 
     private static Passage passage(SourcePassage p) {
-        // The approval records the fused score only; the vector similarity is not carried (0).
-        return new Passage(p.articleId(), p.chunkId(), p.title(), p.url(), p.text(), p.score(), 0, false);
+        // Approvals before ApprovedReply v3 do not carry the vector similarity: it is not known (NaN), so the format's
+        // answer plan leaves hand-off and quotes to the model for those examples.
+        double similarity = p.vectorSimilarity() == null ? Double.NaN : p.vectorSimilarity();
+        return new Passage(p.articleId(), p.chunkId(), p.title(), p.url(), p.text(), p.score(), similarity, false);
     }
 }

@@ -1,0 +1,162 @@
+package io.mailtune.ops.drafting;
+
+import io.mailtune.demo.recipe.DraftExample;
+import io.mailtune.demo.recipe.GroundedExamples;
+import io.mailtune.demo.recipe.PretrainRecipe;
+import io.mailtune.demo.synthetic.CompanyGenerator;
+import io.mailtune.demo.synthetic.CompanyIndex;
+import io.mailtune.model.draft.GroundedFormat;
+import io.mailtune.model.draft.Passage;
+import io.mailtune.model.draft.SentenceFeatures;
+import io.mailtune.model.draft.SourceSentence;
+import io.mailtune.model.eval.KeyInstruction;
+import io.mailtune.retrieval.encode.SentenceEncoder;
+import io.mailtune.retrieval.encode.minilm.MiniLmEncoder;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Measures the grounded format's sentence ranking without a model: for each answerable email, where its key
+ * instruction sits among the candidate sentences (retrieval miss, split, rank), and writes every candidate's
+ * {@link SentenceFeatures} with whether it holds a key instruction, for fitting the ranker's weights. Reads only the
+ * development split of the hand-written sets and generated companies of the training seed (never the test sets).
+ *
+ * <p>{@code java -cp <ops classpath> io.mailtune.ops.drafting.SourceRankingProbe [--eval-data ops/drafting-eval]
+ * [--companies 20] [--emails 30] [--first-company 0] [--features features.tsv] [--work DIR]}
+ */
+public final class SourceRankingProbe {
+
+    private static final GroundedFormat FORMAT = new GroundedFormat();
+
+    private SourceRankingProbe() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws IOException {
+        Path evalData = Path.of("ops/drafting-eval");
+        Path work = Path.of(System.getProperty("java.io.tmpdir"), "mailtune-ranking-probe");
+        Path featuresOut = null;
+        int companies = 20;
+        int emails = 30;
+        int firstCompany = 0;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--eval-data" -> evalData = Path.of(args[i + 1]);
+                case "--companies" -> companies = Integer.parseInt(args[i + 1]);
+                case "--emails" -> emails = Integer.parseInt(args[i + 1]);
+                case "--first-company" -> firstCompany = Integer.parseInt(args[i + 1]);
+                case "--features" -> featuresOut = Path.of(args[i + 1]);
+                case "--work" -> work = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        SentenceEncoder encoder = new MiniLmEncoder();
+        List<Named> sets = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(evalData)) {
+            for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve("company.json"))).sorted().toList()) {
+                if (Files.readString(d.resolve("company.json")).contains("\"development\"")) {
+                    HandWrittenCompany c = HandWrittenCompany.load(d, work.resolve("hand-written"), encoder);
+                    sets.add(new Named(c.profile().name(), c.examples()));
+                }
+            }
+        }
+        if (companies > 0) {
+            PretrainRecipe recipe = PretrainRecipe.bundled();
+            List<DraftExample> examples = new ArrayList<>();
+            CompanyGenerator generator = new CompanyGenerator();
+            try (CompanyIndex index = new CompanyIndex(work.resolve("training-companies"), encoder)) {
+                for (int i = firstCompany; i < firstCompany + companies; i++) {
+                    var company = generator.company(recipe.companySeed(), i);
+                    index.add(company);
+                    examples.addAll(GroundedExamples.synthetic(index, company, recipe.caseSeed(), emails));
+                }
+            }
+            sets.add(new Named("training-seed generated", examples));
+        }
+        try (PrintWriter out = featuresOut == null ? null : new PrintWriter(Files.newBufferedWriter(featuresOut))) {
+            if (out != null) {
+                out.println("set\tcase\thandoff\tkeys\tkey\trank\tbest\twhole\tnorm\tarticle\tprank\tinstr\tcues\tpos\titem"
+                        + "\tprecision\tpsim\ttopsim\tchars\tembwhole\tembbest");
+            }
+            for (Named set : sets) {
+                report(set, out, encoder);
+            }
+        }
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private record Named(String name, List<DraftExample> examples) {
+    }
+
+    private static void report(Named set, PrintWriter out, SentenceEncoder encoder) {
+        int keys = 0, miss = 0, split = 0, first = 0, top3 = 0, listed = 0, beyond = 0;
+        for (DraftExample e : set.examples()) {
+            List<SourceSentence> candidates = FORMAT.candidates(e.input());
+            double topSim = e.input().passages().stream().mapToDouble(Passage::vectorSimilarity).max().orElse(0);
+            for (String key : e.keyInstructions()) {
+                keys++;
+                if (e.input().passages().stream().noneMatch(p -> KeyInstruction.containedIn(p.text(), key))) {
+                    miss++;
+                    continue;
+                }
+                int rank = KeyInstructionProfile.rank(candidates, key);
+                if (rank == 0) {
+                    split++;
+                } else if (rank == 1) {
+                    first++;
+                } else if (rank <= 3) {
+                    top3++;
+                } else if (rank <= GroundedFormat.MAX_SOURCES) {
+                    listed++;
+                } else {
+                    beyond++;
+                }
+            }
+            if (out != null) {
+                float[] whole = encoder.encode(GroundedExamples.query(e.input().email()));
+                List<float[]> segments = new ArrayList<>();
+                for (String seg : (e.input().email().subject() + "\n" + e.input().email().text()).split("(?<=[.!?\n])\\s+")) {
+                    if (seg.strip().length() > 12) {
+                        segments.add(encoder.encode(seg.strip()));
+                    }
+                }
+                List<float[]> vectors = encoder.encodeAll(candidates.stream().map(SourceSentence::text).toList());
+                for (SourceSentence s : candidates) {
+                    float[] v = vectors.get(s.label() - 1);
+                    double embWhole = dot(v, whole);
+                    double embBest = segments.stream().mapToDouble(q -> dot(v, q)).max().orElse(embWhole);
+                    int key = -1;
+                    for (int k = 0; k < e.keyInstructions().size(); k++) {
+                        if (KeyInstruction.containedIn(s.text(), e.keyInstructions().get(k))) {
+                            key = k;
+                        }
+                    }
+                    SentenceFeatures f = s.features();
+                    Passage p = e.input().passages().get(s.passage());
+                    out.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%.0f\t%.0f\t%d\t%.0f\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%.4f%n",
+                            set.name(), e.caseId(), e.handOff() ? 1 : 0, e.keyInstructions().size(), key, s.label(),
+                            f.bestOverlap(), f.wholeOverlap(), f.lengthNorm(), f.articleSimilarity(), f.passageRank(),
+                            f.instruction(), f.cues(), f.position(), f.listItem(), f.precision(), p.vectorSimilarity(),
+                            topSim, s.text().length(), embWhole, embBest);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: %d key instructions of answerable emails: retrieval miss %d, split across units %d,"
+                        + " rank 1 %d, rank 2-3 %d, rank 4-%d %d, beyond %d%n", set.name(), keys, miss, split, first, top3,
+                GroundedFormat.MAX_SOURCES, listed, beyond);
+    }
+}
