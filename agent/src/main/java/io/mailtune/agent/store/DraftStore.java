@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,50 +68,41 @@ public final class DraftStore {
 
     /**
      * Claims up to {@code limit} drafts, oldest first: queued ones and those whose lease expired (an instance died
-     * mid-draft). Each claim is one conditional update, so two instances never hold the same draft.
+     * mid-draft). The candidates are locked as they are chosen and rows another owner is claiming are skipped, so two
+     * instances never hold the same draft and concurrent instances take different drafts rather than all but one coming
+     * back empty-handed.
      */
     public List<Claim> claim(String owner, Duration lease, int limit) {
         long now = clock.millis();
-        List<String> candidates = db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT draft_id FROM agent_draft WHERE " + CLAIMABLE
-                    + " ORDER BY queued_at, draft_id LIMIT ?")) {
+        return db.inTransaction(c -> {
+            List<Claim> claims = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT draft_id, email_id, thread_id, attempts, arrived_at FROM agent_draft"
+                    + " WHERE " + CLAIMABLE + " ORDER BY queued_at, draft_id LIMIT ? FOR UPDATE SKIP LOCKED")) {
                 s.setLong(1, now);
                 s.setInt(2, limit);
-                List<String> ids = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        ids.add(r.getString(1));
+                        claims.add(new Claim(r.getString(1), r.getString(2), r.getString(3), owner, r.getInt(4) + 1,
+                                Instant.ofEpochMilli(r.getLong(5)), Instant.ofEpochMilli(now)));
                     }
                 }
-                return ids;
             }
-        });
-        List<Claim> claims = new ArrayList<>();
-        for (String id : candidates) {
-            db.inTransaction(c -> {
-                try (PreparedStatement s = c.prepareStatement("UPDATE agent_draft SET status = 'DRAFTING', lease_owner = ?,"
-                        + " lease_until = ?, attempts = attempts + 1, version = version + 1 WHERE draft_id = ? AND " + CLAIMABLE)) {
+            // Still conditional: the lock guarantees the row is ours, the condition that nobody finished it meanwhile.
+            try (PreparedStatement s = c.prepareStatement("UPDATE agent_draft SET status = 'DRAFTING', lease_owner = ?,"
+                    + " lease_until = ?, attempts = attempts + 1, version = version + 1 WHERE draft_id = ? AND " + CLAIMABLE)) {
+                for (Iterator<Claim> it = claims.iterator(); it.hasNext(); ) {
+                    Claim claim = it.next();
                     s.setString(1, owner);
                     s.setLong(2, now + lease.toMillis());
-                    s.setString(3, id);
+                    s.setString(3, claim.draftId());
                     s.setLong(4, now);
                     if (s.executeUpdate() != 1) {
-                        return null;
+                        it.remove();
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT email_id, thread_id, attempts, arrived_at FROM agent_draft WHERE draft_id = ?")) {
-                    s.setString(1, id);
-                    try (ResultSet r = s.executeQuery()) {
-                        r.next();
-                        claims.add(new Claim(id, r.getString(1), r.getString(2), owner, r.getInt(3),
-                                Instant.ofEpochMilli(r.getLong(4)), Instant.ofEpochMilli(now)));
-                    }
-                }
-                return null;
-            });
-        }
-        return claims;
+            }
+            return claims;
+        });
     }
 
     /**
