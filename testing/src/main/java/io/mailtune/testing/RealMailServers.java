@@ -40,7 +40,7 @@ public final class RealMailServers implements AutoCloseable {
     /** Starts an instance whose configuration, queues and mailboxes live under {@code dir}. */
     public static RealMailServers start(Path dir) {
         Path script = locateScript();
-        Assumptions.assumeTrue(installed() || isRoot(),
+        Assumptions.assumeTrue(canStart(),
                 "Dovecot and Postfix are not installed and this user cannot install them: run 'bash .ci/run' as root or "
                         + script + " install");
         RealMailServers servers = new RealMailServers(script, dir, freePort(), freePort());
@@ -91,6 +91,11 @@ public final class RealMailServers implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether {@link #start} can run the servers here (installed, or installable by this user) rather than skip. */
+    public static boolean canStart() {
+        return installed() || isRoot();
     }
 
     private static boolean installed() {

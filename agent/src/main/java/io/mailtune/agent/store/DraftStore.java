@@ -30,6 +30,8 @@ public final class DraftStore {
             + " attempts, failure, text, hand_off, language, passages, history, adapter_version, top_score, top_similarity,"
             + " mean_log_prob, queue_wait_ms, generation_ms, prompt_tokens, generated_tokens, tokens_per_second, drafted_at,"
             + " reviewer, reviewed_at, sent_text, reject_reason";
+    /** Candidates read per draft wanted by a claim: room for other instances claiming from the head of the queue. */
+    private static final int CANDIDATES_PER_CLAIM = 8;
     private static final String CLAIMABLE = "(status = 'QUEUED' OR (status = 'DRAFTING' AND lease_until < ?))";
 
     private final Database db;
@@ -67,50 +69,56 @@ public final class DraftStore {
 
     /**
      * Claims up to {@code limit} drafts, oldest first: queued ones and those whose lease expired (an instance died
-     * mid-draft). Each claim is one conditional update, so two instances never hold the same draft.
+     * mid-draft). Each candidate is locked on its own, skipping one another owner is claiming at that moment, so two
+     * instances never hold the same draft and concurrent instances take different drafts rather than all but one
+     * coming back empty-handed.
      */
     public List<Claim> claim(String owner, Duration lease, int limit) {
         long now = clock.millis();
-        List<String> candidates = db.inTransaction(c -> {
+        return db.inTransaction(c -> {
+            List<String> candidates = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT draft_id FROM agent_draft WHERE " + CLAIMABLE
                     + " ORDER BY queued_at, draft_id LIMIT ?")) {
                 s.setLong(1, now);
-                s.setInt(2, limit);
-                List<String> ids = new ArrayList<>();
+                s.setInt(2, limit * CANDIDATES_PER_CLAIM);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        ids.add(r.getString(1));
+                        candidates.add(r.getString(1));
                     }
                 }
-                return ids;
             }
+            List<Claim> claims = new ArrayList<>();
+            // One row per lock: a locking query over several rows locks every row it reads on H2, not only those returned.
+            try (PreparedStatement lock = c.prepareStatement("SELECT email_id, thread_id, attempts, arrived_at FROM agent_draft"
+                    + " WHERE draft_id = ? AND " + CLAIMABLE + " FOR UPDATE SKIP LOCKED");
+                 PreparedStatement take = c.prepareStatement("UPDATE agent_draft SET status = 'DRAFTING', lease_owner = ?,"
+                         + " lease_until = ?, attempts = attempts + 1, version = version + 1 WHERE draft_id = ? AND " + CLAIMABLE)) {
+                for (String id : candidates) {
+                    if (claims.size() == limit) {
+                        break;
+                    }
+                    lock.setString(1, id);
+                    lock.setLong(2, now);
+                    Claim claim;
+                    try (ResultSet r = lock.executeQuery()) {
+                        if (!r.next()) {
+                            continue; // another owner is claiming it, or claimed it since
+                        }
+                        claim = new Claim(id, r.getString(1), r.getString(2), owner, r.getInt(3) + 1,
+                                Instant.ofEpochMilli(r.getLong(4)), Instant.ofEpochMilli(now));
+                    }
+                    take.setString(1, owner);
+                    take.setLong(2, now + lease.toMillis());
+                    take.setString(3, id);
+                    take.setLong(4, now);
+                    // Still conditional: the lock makes the row ours, the condition checks nobody took it just before.
+                    if (take.executeUpdate() == 1) {
+                        claims.add(claim);
+                    }
+                }
+            }
+            return claims;
         });
-        List<Claim> claims = new ArrayList<>();
-        for (String id : candidates) {
-            db.inTransaction(c -> {
-                try (PreparedStatement s = c.prepareStatement("UPDATE agent_draft SET status = 'DRAFTING', lease_owner = ?,"
-                        + " lease_until = ?, attempts = attempts + 1, version = version + 1 WHERE draft_id = ? AND " + CLAIMABLE)) {
-                    s.setString(1, owner);
-                    s.setLong(2, now + lease.toMillis());
-                    s.setString(3, id);
-                    s.setLong(4, now);
-                    if (s.executeUpdate() != 1) {
-                        return null;
-                    }
-                }
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT email_id, thread_id, attempts, arrived_at FROM agent_draft WHERE draft_id = ?")) {
-                    s.setString(1, id);
-                    try (ResultSet r = s.executeQuery()) {
-                        r.next();
-                        claims.add(new Claim(id, r.getString(1), r.getString(2), owner, r.getInt(3),
-                                Instant.ofEpochMilli(r.getLong(4)), Instant.ofEpochMilli(now)));
-                    }
-                }
-                return null;
-            });
-        }
-        return claims;
     }
 
     /**

@@ -27,6 +27,11 @@ final class ItDatabase {
         return out;
     }
 
+    /** The adapter that wrote each draft, by draft id ({@code base} when none was live). */
+    static Map<String, String> adapterVersions(PostgresDatabase db) throws SQLException {
+        return column(db, "SELECT draft_id, COALESCE(adapter_version, 'base') FROM agent_draft");
+    }
+
     /** Lease owner by draft id, for drafts being written. */
     static Map<String, String> drafting(PostgresDatabase db) throws SQLException {
         return column(db, "SELECT draft_id, lease_owner FROM agent_draft WHERE status = 'DRAFTING'");

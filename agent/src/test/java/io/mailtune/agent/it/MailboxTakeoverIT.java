@@ -1,5 +1,7 @@
 package io.mailtune.agent.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailtune.embedded.mail.EmbeddedMailServer;
 import io.mailtune.testing.KafkaBroker;
 import io.mailtune.testing.PostgresDatabase;
@@ -7,6 +9,7 @@ import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two instances configured with the same mailbox and mailbox assignment on: exactly one reads it; when that one is
- * killed with SIGKILL the other takes the mailbox over, and every email is stored and drafted once.
+ * Two instances configured with the same mailbox and mailbox assignment on: exactly one reads it; a promotion puts the
+ * same adapter live on both; when the reader is killed with SIGKILL the other takes the mailbox and the inbound
+ * partitions over, and every email is stored and drafted once, the later ones with the promoted adapter.
  */
 class MailboxTakeoverIT {
 
     private static final String SUPPORT = "support@acme.example";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static KafkaBroker kafka = new KafkaBroker();
@@ -43,7 +48,7 @@ class MailboxTakeoverIT {
     Path tmp;
 
     @Test
-    void theMailboxIsReadByOneInstanceAndTakenOverWhenItIsKilled() throws Exception {
+    void theMailboxIsReadByOneInstanceBothServeThePromotedAdapterAndTheSurvivorTakesOverWhenTheReaderIsKilled() throws Exception {
         try (EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0)) {
             mail.addUser(SUPPORT, "imap-secret-for-tests");
             Map<String, String> config = new HashMap<>(Map.of(
@@ -76,6 +81,12 @@ class MailboxTakeoverIT {
                     Map<String, String> s = ItDatabase.statuses(agentDb);
                     return s.size() == 5 && s.values().stream().allMatch("READY"::equals) ? true : null;
                 });
+                // Both instances follow the trainer's promotions: the same adapter goes live on each.
+                try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
+                    Promotion.promote(producer, tmp.resolve("trainer"), "takeover-v1", status(first).path("baseModel").asText());
+                }
+                Waits.until("adapter takeover-v1 live on both instances", 120,
+                        () -> liveAdapter(first).equals("takeover-v1") && liveAdapter(second).equals("takeover-v1") ? true : null);
                 owner.kill9();
                 deliver(mail, 5, 5);
                 Waits.until("the survivor reading the mailbox", 120, () -> hosts(survivor) ? true : null);
@@ -87,7 +98,21 @@ class MailboxTakeoverIT {
                 assertEquals(10, ItDatabase.statuses(agentDb).size(), "every email stored and drafted once: " + done);
                 assertTrue(ItDatabase.attempts(agentDb).values().stream().allMatch(n -> n == 1),
                         "each draft written once: " + ItDatabase.attempts(agentDb));
+                assertEquals(5, ItDatabase.adapterVersions(agentDb).values().stream().filter("takeover-v1"::equals).count(),
+                        "the mail read after the takeover is drafted with the promoted adapter: " + ItDatabase.adapterVersions(agentDb));
             }
+        }
+    }
+
+    private static JsonNode status(AgentProcess agent) throws Exception {
+        return JSON.readTree(agent.get("/api/status").body());
+    }
+
+    private static String liveAdapter(AgentProcess agent) {
+        try {
+            return status(agent).path("adapter").path("liveVersion").asText();
+        } catch (Exception notAnswering) {
+            return "";
         }
     }
 

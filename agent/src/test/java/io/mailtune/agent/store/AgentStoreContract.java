@@ -140,6 +140,31 @@ abstract class AgentStoreContract {
     }
 
     @Test
+    void anOwnerClaimingWhileAnotherIsMidClaimTakesTheNextDraftInsteadOfWaitingForTheSameOne() throws Exception {
+        emails.store(Emails.customer("t-mid-1", "first", clock.instant()));
+        clock.advance(Duration.ofSeconds(1));
+        emails.store(Emails.customer("t-mid-2", "second", clock.instant()));
+        String oldest = drafts.forEmail(emails.thread("t-mid-1").getFirst().emailId()).orElseThrow().draftId();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            // What another instance's claim holds between choosing the oldest draft and committing its lease.
+            try (PreparedStatement s = other.prepareStatement("SELECT draft_id FROM agent_draft WHERE draft_id = ? FOR UPDATE")) {
+                s.setString(1, oldest);
+                s.executeQuery().close();
+            }
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                List<Claim> mine = pool.submit(() -> drafts.claim("second-instance", Duration.ofMinutes(2), 1)).get(20, TimeUnit.SECONDS);
+                assertEquals(1, mine.size(), "the draft nobody is claiming is taken");
+                assertFalse(mine.getFirst().draftId().equals(oldest), "the draft another owner is claiming is left to it");
+            } finally {
+                other.rollback();
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void aClaimWhoseLeaseExpiredIsTakenOverAndTheOldOwnerCannotFinishIt() {
         InboundEmail email = Emails.customer("t4", "help", clock.instant());
         emails.store(email);

@@ -107,7 +107,7 @@ public final class TopicSetup {
                     throw e;
                 }
             }
-            return partitionCount(admin, topic);
+            return awaitPartitions(admin, topic, atLeast);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot grow topic " + topic.name() + " on " + bootstrapServers + " to " + atLeast
                     + " partitions: " + e.getCause().getMessage() + " (create it with TopicSetup.ensure first; growing needs"
@@ -117,6 +117,25 @@ public final class TopicSetup {
             throw new IllegalStateException("interrupted while growing topic " + topic.name(), e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within 30 s while growing topic " + topic.name(), e);
+        }
+    }
+
+    /**
+     * Waits until the cluster describes the grown topic: a broker's metadata can trail the controller's decision, and a
+     * caller that read the old count would map keys to partitions differently from its peers.
+     */
+    private static int awaitPartitions(Admin admin, TopicContract<?> topic, int atLeast)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            int count = partitionCount(admin, topic);
+            if (count >= atLeast) {
+                return count;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("topic " + topic.name() + " still has " + count + " partitions 30 s after growing it to " + atLeast);
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -54,6 +54,8 @@ final class MailboxAssignment implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(MailboxAssignment.class.getName());
 
+    private static final Duration METADATA_MAX_AGE = Duration.ofSeconds(3);
+
     private final String topic = Topics.MAILBOX_OWNERS.name();
     private final List<MailboxConfig> mailboxes;
     private final AssignmentSettings settings;
@@ -94,6 +96,9 @@ final class MailboxAssignment implements AutoCloseable {
         c.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // The mailbox-to-partition mapping depends on the partition count: a member still seeing the count from before
+        // the topic grew would run mailboxes its peers run too, so it learns of growth within seconds, not 5 minutes.
+        c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, Long.toString(METADATA_MAX_AGE.toMillis()));
         this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -125,6 +130,11 @@ final class MailboxAssignment implements AutoCloseable {
                     // Nothing is fetched (the partitions are paused): polling keeps this member in the group and runs
                     // the rebalance callbacks on this thread.
                     consumer.poll(Duration.ofMillis(200));
+                    if (knownPartitionCount() > partitionCount) {
+                        // The topic grew (another instance started with more mailboxes): the mapping moved, and a
+                        // member given no new partition has no rebalance callback to tell it.
+                        reconcile("the owners topic grew", true);
+                    }
                 } catch (WakeupException e) {
                     // close() wants the loop to end.
                 } catch (KafkaException e) {
@@ -225,17 +235,22 @@ final class MailboxAssignment implements AutoCloseable {
         inParallel(starts);
     }
 
+    /** Takes the partition count the cluster reports now; never lower, since a topic never shrinks and a stale view can be. */
     private void refreshPartitionCount() {
         if (closing) {
             return;
         }
+        partitionCount = Math.max(partitionCount, knownPartitionCount());
+    }
+
+    /** The partition count in this consumer's metadata, or 0 when it has none yet. */
+    private int knownPartitionCount() {
         try {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-            if (infos != null && !infos.isEmpty()) {
-                partitionCount = infos.size();
-            }
+            return infos == null ? 0 : infos.size();
         } catch (RuntimeException e) {
             // Keep the count last seen: the mapping only changes when the topic grows.
+            return 0;
         }
     }
 

@@ -143,6 +143,33 @@ class AssignedGatewaysTest {
     }
 
     @Test
+    void aRunningGatewayFollowsTheOwnersTopicWhenAnotherGrowsItSoNoMailboxRunsOnBoth() throws Exception {
+        String group = "growth-" + UUID.randomUUID().toString().substring(0, 8);
+        int partitions = OwnerPartitions.count(kafka);
+        // One more mailbox than partitions: the second gateway grows the topic, which moves the mapping under the first.
+        List<MailboxConfig> mailboxes = mailboxes(group, partitions + 1);
+        try (MailGateway running = gateway("running"); MailGateway growing = gateway("growing")) {
+            running.startAssigned(mailboxes.subList(0, partitions), assignment(group, "running"));
+            awaitShared(ids(mailboxes.subList(0, partitions)), running);
+            growing.startAssigned(mailboxes, assignment(group, "growing"));
+            Set<String> configuredOnBoth = ids(mailboxes.subList(0, partitions));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                Set<String> both = new HashSet<>(running.mailboxes());
+                both.retainAll(growing.mailboxes());
+                Set<String> union = new HashSet<>(running.mailboxes());
+                union.addAll(growing.mailboxes());
+                if (both.isEmpty() && union.containsAll(configuredOnBoth) && !running.mailboxes().isEmpty() && !growing.mailboxes().isEmpty()) {
+                    break;
+                }
+                assertTrue(System.nanoTime() < deadline, "mailboxes not shared out after the topic grew: running "
+                        + running.mailboxes() + ", growing " + growing.mailboxes());
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
     void aHistoryImportIsRefusedOnAGatewayThatDoesNotRunTheMailbox() throws Exception {
         String group = "import-" + UUID.randomUUID().toString().substring(0, 8);
         List<MailboxConfig> mailboxes = mailboxes(group, 2);

@@ -26,14 +26,7 @@ final class OwnerPartitions {
      * least {@code atLeast} partitions: {@code max(partitions, atLeast)} of them.
      */
     static List<String> coveringIds(KafkaBroker kafka, String prefix, int atLeast) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        int partitions;
-        try (Admin admin = Admin.create(props)) {
-            partitions = admin.describeTopics(List.of(Topics.MAILBOX_OWNERS.name())).allTopicNames().get()
-                    .get(Topics.MAILBOX_OWNERS.name()).partitions().size();
-        }
-        int target = Math.max(partitions, atLeast);
+        int target = Math.max(count(kafka), atLeast);
         List<String> out = new ArrayList<>();
         Set<Integer> used = new HashSet<>();
         for (int i = 0; out.size() < target; i++) {
@@ -43,5 +36,15 @@ final class OwnerPartitions {
             }
         }
         return out;
+    }
+
+    /** The owners topic's partition count now. */
+    static int count(KafkaBroker kafka) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            return admin.describeTopics(List.of(Topics.MAILBOX_OWNERS.name())).allTopicNames().get()
+                    .get(Topics.MAILBOX_OWNERS.name()).partitions().size();
+        }
     }
 }
