@@ -74,6 +74,26 @@ public record ConfigProperties(Set<String> names) {
         return false;
     }
 
+    /** The names, sorted, that {@code docs} (a Markdown page) does not mention as {@code `name`}. */
+    public List<String> undocumentedIn(String docs) {
+        return names.stream().sorted().filter(name -> !docs.contains("`" + name + "`")).toList();
+    }
+
+    /**
+     * The {@code mailtune.*} keys of {@code properties} (profile prefixes such as {@code %dev.} ignored) that set no
+     * property the code reads: a typo there is silently ignored by the running service.
+     */
+    public List<String> unknownKeysIn(java.util.Properties properties) {
+        List<String> unknown = new ArrayList<>();
+        for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+            String name = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+            if (name.startsWith("mailtune.") && !knows(name)) {
+                unknown.add(key);
+            }
+        }
+        return unknown;
+    }
+
     /**
      * Whether the environment variable {@code variable} sets a property the code reads, by Quarkus's rule (upper case,
      * every other character an underscore): {@code MAILTUNE_KAFKA_BOOTSTRAP_SERVERS} sets
