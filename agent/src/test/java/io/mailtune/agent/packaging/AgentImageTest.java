@@ -4,6 +4,7 @@ import io.mailtune.agent.config.AgentProperties;
 import io.mailtune.testing.config.Repository;
 import io.mailtune.testing.packaging.ComposeFile;
 import io.mailtune.testing.packaging.ServiceImage;
+import io.mailtune.testing.packaging.ServiceImageContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,17 +12,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * docker/agent/Dockerfile and the compose file's {@code agent} service match the code (Docker cannot run here, so the
- * files are checked instead of built): paths, ports, settings, the launcher's command line, the addresses of the other
- * services.
+ * docker/agent/Dockerfile and the compose file's {@code agent} service match the agent's code, and compose runs the
+ * Kafka and GreenMail versions the build tests against.
  */
-class AgentImageTest {
+class AgentImageTest extends ServiceImageContract {
 
     static ServiceImage image;
 
@@ -33,43 +32,19 @@ class AgentImageTest {
         }
     }
 
-    @Test
-    void everyCopiedPathExists() {
-        assertFalse(image.dockerfile().contextSources().isEmpty());
-        assertEquals(List.of(), image.missingCopySources());
+    @Override
+    protected ServiceImage image() {
+        return image;
+    }
+
+    @Override
+    protected int httpPort() {
+        return 8080;
     }
 
     @Test
-    void exposesChecksAndPublishesTheHttpPort() {
-        assertEquals(8080, image.httpPort());
-        assertEquals(List.of(), image.portMismatches());
-    }
-
-    @Test
-    void setsOnlySettingsTheCodeReads() {
+    void mountsTheMailboxConfiguration() {
         assertFalse(image.mountedProperties().isEmpty(), "the compose service mounts the mailbox configuration");
-        assertEquals(List.of(), image.unknownSettings());
-    }
-
-    @Test
-    void startsJavaAsTheLauncherDoes() {
-        assertEquals(List.of(), image.launcherDifferences());
-    }
-
-    @Test
-    void runsAsAnUnprivilegedUser() {
-        assertFalse(List.of("root", "0").contains(image.dockerfile().user()));
-    }
-
-    @Test
-    void reachesDatabaseKafkaAndMailThroughComposeServices() {
-        assertEquals(List.of(), image.unreachableAddresses());
-    }
-
-    @Test
-    void mountsOnlyFilesThatExistAndDeclaredVolumes() {
-        assertEquals(List.of(), image.missingMounts());
-        assertEquals(List.of(), image.undeclaredVolumes());
     }
 
     @Test

@@ -2,24 +2,16 @@ package io.mailtune.trainer.packaging;
 
 import io.mailtune.testing.config.Repository;
 import io.mailtune.testing.packaging.ServiceImage;
+import io.mailtune.testing.packaging.ServiceImageContract;
 import io.mailtune.trainer.service.TrainerProperties;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
-/**
- * docker/trainer/Dockerfile and the compose file's {@code trainer} service match the code (Docker cannot run here, so
- * the files are checked instead of built): paths, ports, settings, the launcher's command line, the addresses of the
- * other services.
- */
-class TrainerImageTest {
+/** docker/trainer/Dockerfile and the compose file's {@code trainer} service match the trainer's code. */
+class TrainerImageTest extends ServiceImageContract {
 
     static ServiceImage image;
 
@@ -31,41 +23,13 @@ class TrainerImageTest {
         }
     }
 
-    @Test
-    void everyCopiedPathExists() {
-        assertFalse(image.dockerfile().contextSources().isEmpty());
-        assertEquals(List.of(), image.missingCopySources());
+    @Override
+    protected ServiceImage image() {
+        return image;
     }
 
-    @Test
-    void exposesChecksAndPublishesTheHttpPort() {
-        assertEquals(8091, image.httpPort());
-        assertEquals(List.of(), image.portMismatches());
-    }
-
-    @Test
-    void setsOnlySettingsTheCodeReads() {
-        assertEquals(List.of(), image.unknownSettings());
-    }
-
-    @Test
-    void startsJavaAsTheLauncherDoes() {
-        assertEquals(List.of(), image.launcherDifferences());
-    }
-
-    @Test
-    void runsAsAnUnprivilegedUser() {
-        assertFalse(List.of("root", "0").contains(image.dockerfile().user()));
-    }
-
-    @Test
-    void reachesDatabaseAndKafkaThroughComposeServices() {
-        assertEquals(List.of(), image.unreachableAddresses());
-    }
-
-    @Test
-    void mountsOnlyFilesThatExistAndDeclaredVolumes() {
-        assertEquals(List.of(), image.missingMounts());
-        assertEquals(List.of(), image.undeclaredVolumes());
+    @Override
+    protected int httpPort() {
+        return 8091;
     }
 }
