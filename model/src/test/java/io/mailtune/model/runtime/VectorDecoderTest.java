@@ -118,7 +118,9 @@ class VectorDecoderTest {
             }
             float[][] together = decoder.step(next, caches, adapters, TWO);
             for (int s = 0; s < prompts.length; s++) {
-                assertEquals(0, relativeError(toDouble(alone[s]), together[s]), 1e-6, "sequence " + s);
+                // Float32 sums taken in another order (four sequences per weight load, chunks claimed by whichever
+                // thread is free) differ by rounding, ~1e-6; a sequence reading another's cache or adapter, by far more.
+                assertEquals(0, relativeError(toDouble(alone[s]), together[s]), 1e-5, "sequence " + s);
             }
         }
     }
