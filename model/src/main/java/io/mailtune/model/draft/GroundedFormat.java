@@ -227,9 +227,8 @@ public final class GroundedFormat implements DraftFormat {
     }
 
     /**
-     * The profile's signature, when it has one, is appended unless the model signed off itself: a sign-off in the
-     * model's own words (checked like all its words) is what staff taught an adapter by editing drafts, so it stays.
-     * Without a profile signature, a {@code {signature}} slot becomes a plain sign-off.
+     * The profile's signature, when it has one, is the sign-off: it takes the place of a sign-off the model wrote in
+     * its own words, or is appended. Without one, a {@code {signature}} slot becomes a plain sign-off.
      */
     private static void signOff(CompanyProfile company, List<String> paragraphs, boolean slot) {
         if (company.signature().isEmpty()) {
@@ -249,7 +248,9 @@ public final class GroundedFormat implements DraftFormat {
         if (paragraphs.contains(company.signature())) {
             return;
         }
-        if (paragraphs.isEmpty() || !SIGN_OFF.matcher(paragraphs.getLast()).find()) {
+        if (!paragraphs.isEmpty() && SIGN_OFF.matcher(paragraphs.getLast()).find()) {
+            paragraphs.set(paragraphs.size() - 1, company.signature());
+        } else {
             paragraphs.add(company.signature());
         }
     }

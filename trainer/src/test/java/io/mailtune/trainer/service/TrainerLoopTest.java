@@ -13,6 +13,8 @@ import io.mailtune.demo.brightcart.DemoSeeds;
 import io.mailtune.demo.brightcart.SupportCase;
 import io.mailtune.demo.brightcart.SupportCaseGenerator;
 import io.mailtune.model.bundled.BundledModel;
+import io.mailtune.model.draft.CompanyProfile;
+import io.mailtune.model.draft.DraftInput;
 import io.mailtune.model.draft.DraftSettings;
 import io.mailtune.model.draft.Drafter;
 import io.mailtune.model.lora.PeftFormat;
@@ -22,7 +24,7 @@ import io.mailtune.model.runtime.GeneratorOptions;
 import io.mailtune.model.runtime.LanguageModel;
 import io.mailtune.trainer.DemoApprovals;
 import io.mailtune.trainer.gate.DemoRegressionSet;
-import io.mailtune.trainer.gate.RegressionCase;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -77,6 +79,9 @@ class TrainerLoopTest {
     private static final SupportCaseGenerator GENERATOR = SupportCaseGenerator.demo();
     private static final int GOOD = 72;
     private static final int BAD = 120;
+    /** The company as the trainer under test is configured (TrainerTestResources): the house style's sign-off. */
+    private static final CompanyProfile TRAINER_COMPANY = new CompanyProfile("Brightcart", DemoApprovals.CARE.signOff(), "",
+            "en", DemoApprovals.DEMO_HAND_OFF);
 
     static String promotedVersion;
     static Instant promotedAt;
@@ -151,7 +156,8 @@ class TrainerLoopTest {
         Path agentSide = Files.createTempDirectory("agent-side");
         Path adapterDir = AdapterFiles.fetch(promoted.live(), agentSide.resolve("adapters"),
                 TrainerTestResources.broker.bootstrapServers(), Duration.ofSeconds(60));
-        List<RegressionCase> fresh = DemoRegressionSet.cases(40).stream().filter(c -> !c.handOff()).limit(4).toList();
+        List<DraftInput> fresh = DemoRegressionSet.cases(40).stream().filter(c -> !c.handOff()).limit(4)
+                .map(c -> new DraftInput(TRAINER_COMPANY, c.input().email(), c.input().history(), c.input().passages())).toList();
         try (LanguageModel model = LanguageModel.load(BundledModel.extractTo(agentSide.resolve("models")))) {
             List<String> tuned = drafts(model, adapterDir, fresh);
             List<String> base = drafts(model, null, fresh);
@@ -253,7 +259,7 @@ class TrainerLoopTest {
         PageScreenshot.take(RestAssured.baseURI + ":" + RestAssured.port + "/", Path.of("target", "trainer-page.png"));
     }
 
-    private static List<String> drafts(LanguageModel model, Path adapterDir, List<RegressionCase> cases) {
+    private static List<String> drafts(LanguageModel model, Path adapterDir, List<DraftInput> inputs) {
         AdapterHandle handle = new AdapterHandle(model);
         if (adapterDir != null) {
             handle.install(promotedVersion, PeftFormat.read(adapterDir, model.config().layers()));
@@ -262,8 +268,8 @@ class TrainerLoopTest {
             Drafter drafter = new Drafter(generator, model.tokenizer().orElseThrow(), io.mailtune.model.draft.DraftFormats.forModel(model),
                     new DraftSettings(220, 768, io.mailtune.model.runtime.SamplingOptions.greedy()));
             List<String> out = new ArrayList<>();
-            for (RegressionCase c : cases) {
-                out.add(drafter.draft(c.input()).join().text());
+            for (DraftInput input : inputs) {
+                out.add(drafter.draft(input).join().text());
             }
             return out;
         }
