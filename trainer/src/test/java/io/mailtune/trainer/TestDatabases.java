@@ -32,7 +32,7 @@ public final class TestDatabases {
 
     /** The data source migrated. */
     public static Database migrated(DataSource ds) {
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/trainer").load().migrate();
         return new Database(ds);
     }
 }

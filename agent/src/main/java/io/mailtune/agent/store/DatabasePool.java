@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * Opens the agent's connection pool on PostgreSQL or H2, chosen by the JDBC URL at run time, and brings the schema up
- * to date with Flyway ({@code db/migration}), the same migrations on both.
+ * to date with Flyway ({@code db/agent}; the trainer has its own folder, so both can share a class path), the same migrations on both.
  */
 public final class DatabasePool {
 
@@ -58,7 +58,7 @@ public final class DatabasePool {
             throw new StoreException("cannot open a connection pool on " + url + ": " + e.getMessage(), e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/agent").load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException("cannot migrate the agent's database at " + url + ": " + e.getMessage(), e);

@@ -83,7 +83,7 @@ public final class RetuneBenchmark {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + work.resolve("trainer-db").toAbsolutePath());
         ds.setUser("sa");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/trainer").load().migrate();
         Database db = new Database(ds);
         HouseStyle care = new HouseStyle("brightcart-care", "Dear {name},", null, "Kind regards,\nThe Brightcart Care Team");
         String handOff = "This needs a member of our team to look at it personally, so I have passed it"

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The trainer's SQL database (PostgreSQL in production, H2 embedded by default): transactions and small query
- * helpers over a {@link DataSource}. The schema comes from the Flyway migrations in {@code db/migration}.
+ * helpers over a {@link DataSource}. The schema comes from the Flyway migrations in {@code db/trainer}.
  */
 public final class Database {
 
