@@ -121,6 +121,10 @@ class DeskBrowserTest {
         assertFalse(browser.driver().findElements(By.cssSelector("[data-confidence]")).isEmpty(), "the confidence is shown");
         assertTrue(browser.driver().findElement(By.cssSelector("[data-adapter]")).getText().contains("base"));
         assertFalse(browser.driver().findElements(By.cssSelector(".sources .source")).isEmpty(), "the passages are shown");
+        boolean handOff = browser.driver().findElements(By.cssSelector(".tag.warn")).stream()
+                .anyMatch(t -> t.getText().equals("hand-off"));
+        assertTrue(browser.driver().findElement(By.cssSelector(".sources h3")).getText()
+                .equalsIgnoreCase(handOff ? "Closest articles" : "Written from"), "a hand-off is not said to be written from them");
         browser.screenshot("draft");
 
         keys("e");
