@@ -1,12 +1,12 @@
 package io.mailtune.trainer;
 
-import io.mailtune.trainer.store.Database;
+import io.mailtune.core.sql.Database;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import javax.sql.DataSource;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** Trainer databases for tests, migrated with the service's own Flyway scripts. */
 public final class TestDatabases {
@@ -33,6 +33,6 @@ public final class TestDatabases {
     /** The data source migrated. */
     public static Database migrated(DataSource ds) {
         Flyway.configure().dataSource(ds).locations("classpath:db/trainer").load().migrate();
-        return new Database(ds);
+        return new Database(ds, "trainer database");
     }
 }

@@ -1,7 +1,7 @@
 package io.mailtune.agent.health;
 
-import io.mailtune.agent.store.Database;
 import io.mailtune.agent.store.Stores;
+import io.mailtune.core.sql.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

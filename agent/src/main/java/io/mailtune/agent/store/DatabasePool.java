@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.mailtune.core.sql.DatabaseException;
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ public final class DatabasePool {
      * A pool of at most {@code maxConnections} on {@code url}, migrated.
      *
      * @throws IllegalArgumentException when the URL is neither PostgreSQL nor H2
-     * @throws StoreException           when the database cannot be reached or migrated, naming it
+     * @throws DatabaseException           when the database cannot be reached or migrated, naming it
      */
     public static AgroalDataSource open(String url, String user, String password, int maxConnections) {
         if (url == null || !(url.startsWith("jdbc:postgresql:") || url.startsWith("jdbc:h2:"))) {
@@ -55,13 +56,13 @@ public final class DatabasePool {
         try {
             dataSource = AgroalDataSource.from(config);
         } catch (SQLException e) {
-            throw new StoreException("cannot open a connection pool on " + url + ": " + e.getMessage(), e);
+            throw new DatabaseException("cannot open a connection pool on " + url + ": " + e.getMessage(), e);
         }
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/agent").load().migrate();
         } catch (RuntimeException e) {
             dataSource.close();
-            throw new StoreException("cannot migrate the agent's database at " + url + ": " + e.getMessage(), e);
+            throw new DatabaseException("cannot migrate the agent's database at " + url + ": " + e.getMessage(), e);
         }
         return dataSource;
     }

@@ -3,6 +3,7 @@ package io.mailtune.agent.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.core.reply.ThreadTurn;
+import io.mailtune.core.sql.Database;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

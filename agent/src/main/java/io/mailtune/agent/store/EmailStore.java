@@ -4,6 +4,8 @@ import io.mailtune.core.contract.EventCodec;
 import io.mailtune.core.id.Ids;
 import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.core.mail.MailFlag;
+import io.mailtune.core.sql.Database;
+import io.mailtune.core.sql.DatabaseException;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -46,9 +48,9 @@ public final class EmailStore {
     public Stored store(InboundEmail email) {
         try {
             return db.inTransaction(c -> insert(c, email));
-        } catch (StoreException e) {
+        } catch (DatabaseException e) {
             // Another instance stored the same email between our check and our insert.
-            if (Database.isUniqueViolation(e)) {
+            if (e.isUniqueViolation()) {
                 return Stored.DUPLICATE;
             }
             throw e;

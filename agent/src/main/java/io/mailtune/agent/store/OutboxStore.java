@@ -2,6 +2,7 @@ package io.mailtune.agent.store;
 
 import io.mailtune.core.contract.EventCodec;
 import io.mailtune.core.contract.TopicContract;
+import io.mailtune.core.sql.Database;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

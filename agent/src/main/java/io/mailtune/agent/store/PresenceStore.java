@@ -1,5 +1,7 @@
 package io.mailtune.agent.store;
 
+import io.mailtune.core.sql.Database;
+import io.mailtune.core.sql.DatabaseException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -55,9 +57,9 @@ public final class PresenceStore {
                     return s.executeUpdate();
                 }
             });
-        } catch (StoreException e) {
+        } catch (DatabaseException e) {
             // A concurrent first heartbeat of the same reviewer inserted the row: it is there, which is all we need.
-            if (!Database.isUniqueViolation(e)) {
+            if (!e.isUniqueViolation()) {
                 throw e;
             }
         }

@@ -1,6 +1,7 @@
 package io.mailtune.agent.store;
 
 import io.mailtune.core.reply.ThreadTurn;
+import io.mailtune.core.sql.Database;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

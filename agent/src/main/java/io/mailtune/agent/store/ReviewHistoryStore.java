@@ -1,5 +1,6 @@
 package io.mailtune.agent.store;
 
+import io.mailtune.core.sql.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

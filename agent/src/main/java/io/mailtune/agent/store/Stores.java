@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.mailtune.agent.config.DatabaseSettings;
 import io.mailtune.agent.config.Secrets;
 import io.mailtune.agent.config.StorageSettings;
+import io.mailtune.core.sql.Database;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -27,7 +28,7 @@ public class Stores {
         this.url = settings.url().orElse(DatabasePool.embeddedUrl(storage.dataDir().resolve("db")));
         String password = settings.passwordEnv().map(env -> Secrets.fromEnvironment(env, "mailtune.database.password-env")).orElse("");
         this.dataSource = DatabasePool.open(url, settings.username(), password, settings.maxConnections());
-        this.db = new Database(dataSource);
+        this.db = new Database(dataSource, "agent database");
         LOG.infof("database %s", url.replaceAll("password=[^;&]*", "password=***"));
     }
 

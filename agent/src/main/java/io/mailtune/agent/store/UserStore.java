@@ -1,5 +1,7 @@
 package io.mailtune.agent.store;
 
+import io.mailtune.core.sql.Database;
+import io.mailtune.core.sql.DatabaseException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -73,8 +75,8 @@ public final class UserStore {
                     return s.executeUpdate() == 1;
                 }
             });
-        } catch (StoreException e) {
-            if (Database.isUniqueViolation(e)) {
+        } catch (DatabaseException e) {
+            if (e.isUniqueViolation()) {
                 return false;
             }
             throw e;

@@ -7,6 +7,7 @@ import io.mailtune.core.mail.InboundEmail;
 import io.mailtune.core.mail.MailFlag;
 import io.mailtune.core.reply.ReviewOutcome;
 import io.mailtune.core.reply.ReviewVerdict;
+import io.mailtune.core.sql.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ abstract class AgentStoreContract {
     void open() throws Exception {
         connection = freshDatabase();
         dataSource = DatabasePool.open(connection[0], connection[1], connection[2], 8);
-        db = new Database(dataSource);
+        db = new Database(dataSource, "agent database");
         clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
         emails = new EmailStore(db, clock);
         drafts = new DraftStore(db, clock);

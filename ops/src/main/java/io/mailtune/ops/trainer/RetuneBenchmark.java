@@ -5,6 +5,7 @@ import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.core.reply.ApprovedReply;
 import io.mailtune.core.reply.Citation;
 import io.mailtune.core.reply.SourcePassage;
+import io.mailtune.core.sql.Database;
 import io.mailtune.core.text.EditDistance;
 import io.mailtune.demo.brightcart.DemoSeeds;
 import io.mailtune.demo.brightcart.HelpArticle;
@@ -34,7 +35,6 @@ import io.mailtune.trainer.run.RunSettings;
 import io.mailtune.trainer.run.RunStore;
 import io.mailtune.trainer.run.RunTrigger;
 import io.mailtune.trainer.run.TrainerParts;
-import io.mailtune.trainer.store.Database;
 import io.mailtune.trainer.store.Json;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -84,7 +84,7 @@ public final class RetuneBenchmark {
         ds.setURL("jdbc:h2:file:" + work.resolve("trainer-db").toAbsolutePath());
         ds.setUser("sa");
         Flyway.configure().dataSource(ds).locations("classpath:db/trainer").load().migrate();
-        Database db = new Database(ds);
+        Database db = new Database(ds, "trainer database");
         HouseStyle care = new HouseStyle("brightcart-care", "Dear {name},", null, "Kind regards,\nThe Brightcart Care Team");
         String handOff = "This needs a member of our team to look at it personally, so I have passed it"
                 + " to a colleague who will follow up with you by email within two business days.";

@@ -5,8 +5,8 @@ import io.mailtune.core.id.Hashing;
 import io.mailtune.core.id.Ids;
 import io.mailtune.core.reply.SourcePassage;
 import io.mailtune.core.reply.ThreadTurn;
-import io.mailtune.trainer.store.Database;
-import io.mailtune.trainer.store.DatabaseException;
+import io.mailtune.core.sql.Database;
+import io.mailtune.core.sql.DatabaseException;
 import io.mailtune.trainer.store.Json;
 
 import java.sql.Connection;
@@ -62,7 +62,7 @@ public final class TrainingSet {
                 return db.inTransaction(conn -> admit(conn, c));
             } catch (DatabaseException e) {
                 // Two instances offering the same record or thread at once: the loser retries and sees the winner's row.
-                if (!Database.UNIQUE_VIOLATION.equals(e.sqlState()) || attempt >= 3) {
+                if (!e.isUniqueViolation() || attempt >= 3) {
                     throw e;
                 }
             }

@@ -3,7 +3,7 @@ package io.mailtune.trainer.intake;
 import io.mailtune.core.contract.EventCodec;
 import io.mailtune.core.contract.MalformedEventException;
 import io.mailtune.core.contract.TopicContract;
-import io.mailtune.trainer.store.Database;
+import io.mailtune.core.sql.Database;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

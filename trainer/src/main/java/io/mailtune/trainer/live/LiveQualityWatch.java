@@ -1,11 +1,11 @@
 package io.mailtune.trainer.live;
 
-import io.mailtune.core.reply.ApprovedReply;
 import io.mailtune.core.id.Ids;
+import io.mailtune.core.reply.ApprovedReply;
+import io.mailtune.core.sql.Database;
 import io.mailtune.trainer.registry.AdapterChange;
 import io.mailtune.trainer.registry.AdapterRegistry;
 import io.mailtune.trainer.registry.Rollback;
-import io.mailtune.trainer.store.Database;
 import io.mailtune.trainer.store.Json;
 
 import java.time.Clock;

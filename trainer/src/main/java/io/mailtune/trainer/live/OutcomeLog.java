@@ -2,8 +2,8 @@ package io.mailtune.trainer.live;
 
 import io.mailtune.core.reply.ReviewOutcome;
 import io.mailtune.core.reply.ReviewVerdict;
-import io.mailtune.trainer.store.Database;
-import io.mailtune.trainer.store.DatabaseException;
+import io.mailtune.core.sql.Database;
+import io.mailtune.core.sql.DatabaseException;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class OutcomeLog {
                     + " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM trainer_review_outcome WHERE outcome_id = ?)",
                     o.outcomeId(), o.adapterVersion(), o.verdict().name(), o.editRate(), o.reviewedAt().toEpochMilli(), o.outcomeId()) == 1;
         } catch (DatabaseException e) {
-            if (Database.UNIQUE_VIOLATION.equals(e.sqlState())) {
+            if (e.isUniqueViolation()) {
                 return false;
             }
             throw e;

@@ -2,7 +2,7 @@ package io.mailtune.trainer.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.mailtune.core.id.Ids;
-import io.mailtune.trainer.store.Database;
+import io.mailtune.core.sql.Database;
 import io.mailtune.trainer.store.Json;
 
 import java.nio.file.Path;

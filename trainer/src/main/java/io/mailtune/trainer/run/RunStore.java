@@ -1,7 +1,7 @@
 package io.mailtune.trainer.run;
 
+import io.mailtune.core.sql.Database;
 import io.mailtune.trainer.dataset.Snapshot;
-import io.mailtune.trainer.store.Database;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,6 +6,7 @@ import io.mailtune.core.contract.Topics;
 import io.mailtune.core.mail.EmailAddress;
 import io.mailtune.core.reply.ApprovedReply;
 import io.mailtune.core.reply.ReviewOutcome;
+import io.mailtune.core.sql.Database;
 import io.mailtune.embedded.kafka.EmbeddedKafkaBroker;
 import io.mailtune.model.bundled.BundledModel;
 import io.mailtune.model.draft.CompanyProfile;
@@ -35,7 +36,6 @@ import io.mailtune.trainer.run.RunSettings;
 import io.mailtune.trainer.run.RunStore;
 import io.mailtune.trainer.run.RunTrigger;
 import io.mailtune.trainer.run.TrainerParts;
-import io.mailtune.trainer.store.Database;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -104,7 +104,7 @@ public class TrainerService {
     void start(@Observes @Priority(10) StartupEvent event) {
         Path dataDir = config.dataDir().toAbsolutePath();
         createDirectories(dataDir);
-        db = new Database(activeDataSource());
+        db = new Database(activeDataSource(), "trainer database");
         bootstrapServers = config.kafka().bootstrapServers().filter(s -> !s.isBlank()).orElseGet(() -> {
             broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), config.kafka().embeddedPort());
             LOG.info(() -> "no mailtune.trainer.kafka.bootstrap-servers: started an embedded broker at " + broker.bootstrapServers());

@@ -1,7 +1,7 @@
 package io.mailtune.trainer.dataset;
 
 import io.mailtune.core.mail.EmailAddress;
-import io.mailtune.trainer.store.Database;
+import io.mailtune.core.sql.Database;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.mailtune.trainer.dataset;
 
+import io.mailtune.core.sql.Database;
 import io.mailtune.trainer.TestDatabases;
-import io.mailtune.trainer.store.Database;
 
 class TrainingSetOnH2Test extends TrainingSetContract {
 

@@ -1,6 +1,6 @@
 package io.mailtune.trainer.run;
 
-import io.mailtune.trainer.store.Database;
+import io.mailtune.core.sql.Database;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package io.mailtune.trainer.run;
 
+import io.mailtune.core.sql.Database;
 import io.mailtune.trainer.TestDatabases;
-import io.mailtune.trainer.store.Database;
 import org.h2.jdbcx.JdbcDataSource;
 
 import java.util.UUID;
@@ -17,6 +17,6 @@ class LeaseOnH2Test extends LeaseContract {
         JdbcDataSource b = new JdbcDataSource();
         b.setURL(url);
         b.setUser("sa");
-        return new Database[] {TestDatabases.migrated(a), new Database(b)};
+        return new Database[] {TestDatabases.migrated(a), new Database(b, "trainer database")};
     }
 }

@@ -1,8 +1,8 @@
 package io.mailtune.trainer.run;
 
+import io.mailtune.core.sql.Database;
 import io.mailtune.testing.PostgresDatabase;
 import io.mailtune.trainer.TestDatabases;
-import io.mailtune.trainer.store.Database;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LeaseOnPostgresTest extends LeaseContract {

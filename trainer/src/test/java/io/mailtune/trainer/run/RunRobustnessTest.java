@@ -1,9 +1,9 @@
 package io.mailtune.trainer.run;
 
 import io.mailtune.core.contract.Topics;
+import io.mailtune.core.sql.Database;
 import io.mailtune.testing.KafkaBroker;
 import io.mailtune.trainer.TestDatabases;
-import io.mailtune.trainer.store.Database;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;

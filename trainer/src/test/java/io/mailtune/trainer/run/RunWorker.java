@@ -1,7 +1,7 @@
 package io.mailtune.trainer.run;
 
+import io.mailtune.core.sql.Database;
 import io.mailtune.trainer.TestDatabases;
-import io.mailtune.trainer.store.Database;
 
 import java.nio.file.Path;
 

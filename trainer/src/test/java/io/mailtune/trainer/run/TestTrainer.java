@@ -1,6 +1,7 @@
 package io.mailtune.trainer.run;
 
 import io.mailtune.core.reply.ApprovedReply;
+import io.mailtune.core.sql.Database;
 import io.mailtune.demo.brightcart.DemoSeeds;
 import io.mailtune.demo.brightcart.SupportCase;
 import io.mailtune.demo.brightcart.SupportCaseGenerator;
@@ -16,7 +17,6 @@ import io.mailtune.trainer.gate.DemoRegressionSet;
 import io.mailtune.trainer.gate.GateSettings;
 import io.mailtune.trainer.registry.AdapterBroadcast;
 import io.mailtune.trainer.registry.AdapterRegistry;
-import io.mailtune.trainer.store.Database;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;

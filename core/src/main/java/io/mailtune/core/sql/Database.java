@@ -1,4 +1,4 @@
-package io.mailtune.trainer.store;
+package io.mailtune.core.sql;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -10,22 +10,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The trainer's SQL database (PostgreSQL in production, H2 embedded by default): transactions and small query
- * helpers over a {@link DataSource}. The schema comes from the Flyway migrations in {@code db/trainer}.
+ * A service's SQL database (PostgreSQL in production, H2 embedded by default): short transactions and small query
+ * helpers over a pooled {@link DataSource}, in plain SQL both understand. The agent and the trainer each own one; the
+ * schema is theirs (Flyway migrations in their own folders).
  */
 public final class Database {
 
-    /** Unique-key violation, the same SQLSTATE in PostgreSQL and H2. */
-    public static final String UNIQUE_VIOLATION = "23505";
-
     private final DataSource dataSource;
+    private final String name;
 
-    /** A database over a pooled data source. */
-    public Database(DataSource dataSource) {
+    /**
+     * A database over a pooled data source.
+     *
+     * @param name what errors call it, e.g. "agent database"
+     */
+    public Database(DataSource dataSource, String name) {
         if (dataSource == null) {
             throw new IllegalArgumentException("dataSource must not be null");
         }
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
         this.dataSource = dataSource;
+        this.name = name;
     }
 
     /** Work done inside one transaction. */
@@ -42,7 +49,11 @@ public final class Database {
         T read(ResultSet r) throws SQLException;
     }
 
-    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws.
+     *
+     * @throws DatabaseException when the database fails or refuses a statement, naming this database
+     */
     public <T> T inTransaction(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
@@ -58,11 +69,11 @@ public final class Database {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new DatabaseException("trainer database: " + e.getMessage(), e);
+            throw new DatabaseException(name + ": " + e.getMessage(), e);
         }
     }
 
-    /** All rows of a query, outside any transaction. */
+    /** All rows of a query, in a transaction of its own. */
     public <T> List<T> list(String sql, RowReader<T> reader, Object... args) {
         return inTransaction(c -> list(c, sql, reader, args));
     }
@@ -73,7 +84,7 @@ public final class Database {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
     }
 
-    /** Runs an update and returns the changed row count. */
+    /** Runs an update in a transaction of its own and returns the changed row count. */
     public int update(String sql, Object... args) {
         return inTransaction(c -> update(c, sql, args));
     }
