@@ -1,37 +1,18 @@
 package io.mailtune.trainer.service;
 
 import io.mailtune.testing.config.ConfigProperties;
-import io.mailtune.testing.config.Repository;
-import org.junit.jupiter.api.Test;
+import io.mailtune.testing.config.ConfigurationDocumentedContract;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.util.List;
-import java.util.Properties;
+/** Every {@code mailtune.trainer.*} property {@link TrainerConfig} reads is documented; application.properties sets only those. */
+class ConfigurationDocumentedTest extends ConfigurationDocumentedContract {
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/**
- * Every {@code mailtune.trainer.*} property {@link TrainerConfig} reads is described in docs/configuration.md, and the
- * trainer's application.properties sets no {@code mailtune.*} property the code does not know.
- */
-class ConfigurationDocumentedTest {
-
-    @Test
-    void everyPropertyInTheCodeIsDocumented() throws Exception {
-        ConfigProperties properties = TrainerProperties.all();
-        assertTrue(properties.names().size() > 50, "found the configuration: " + properties);
-        assertEquals(List.of(), properties.undocumentedIn(Files.readString(Repository.root().resolve("docs/configuration.md"))),
-                "properties missing from docs/configuration.md (write each as `name`)");
+    @Override
+    protected ConfigProperties properties() {
+        return TrainerProperties.all();
     }
 
-    @Test
-    void applicationPropertiesSetsOnlyPropertiesTheCodeKnows() throws Exception {
-        Properties props = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
-            props.load(in);
-        }
-        assertEquals(List.of(), TrainerProperties.all().unknownKeysIn(props));
+    @Override
+    protected int atLeast() {
+        return 50;
     }
 }
