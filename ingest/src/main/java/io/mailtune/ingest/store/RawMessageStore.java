@@ -69,6 +69,21 @@ public final class RawMessageStore {
         }
     }
 
+    /**
+     * Deletes a stored message (an erasure). The file is found by its hash under this store's directory, never by the
+     * reference's location, so a reference read back from elsewhere cannot delete anything outside the store.
+     *
+     * @return whether a file was there
+     */
+    public boolean delete(RawMessageRef ref) {
+        Path file = pathOf(ref.sha256());
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete raw message " + ref.sha256() + " at " + file, e);
+        }
+    }
+
     private Path pathOf(String sha256) {
         if (!Hashing.isSha256Hex(sha256)) {
             throw new IllegalArgumentException("not a SHA-256 hex digest: '" + sha256 + "'");

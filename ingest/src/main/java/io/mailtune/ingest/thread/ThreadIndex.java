@@ -56,6 +56,24 @@ public final class ThreadIndex {
         return thread;
     }
 
+    /**
+     * Forgets a customer's conversations (an erasure): their threads and the Message-IDs recorded in them, in the
+     * caller's transaction. A later message of theirs starts a new thread. Returns how many threads went.
+     *
+     * @param customer the customer's address, matched case-insensitively
+     */
+    public static int forgetCustomer(Connection c, String customer) throws SQLException {
+        String threads = "SELECT thread_id FROM ingest_thread WHERE LOWER(customer) = ?";
+        try (PreparedStatement messages = c.prepareStatement("DELETE FROM ingest_thread_message WHERE thread_id IN (" + threads + ")");
+             PreparedStatement forget = c.prepareStatement("DELETE FROM ingest_thread WHERE LOWER(customer) = ?")) {
+            String address = customer.strip().toLowerCase(java.util.Locale.ROOT);
+            messages.setString(1, address);
+            messages.executeUpdate();
+            forget.setString(1, address);
+            return forget.executeUpdate();
+        }
+    }
+
     /** Records the Message-ID of a reply we sent, so the customer's answer to it joins the thread. */
     public void recordOutbound(Connection c, String mailbox, String messageId, String threadId, String subject, String customer)
             throws SQLException {

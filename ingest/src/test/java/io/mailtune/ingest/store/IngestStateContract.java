@@ -79,6 +79,19 @@ abstract class IngestStateContract {
     }
 
     @Test
+    void anErasedCustomersThreadsAreForgottenAndTheirNextMessageStartsANewOne() {
+        IngestDatabase db = database();
+        ThreadIndex threads = new ThreadIndex(Duration.ofDays(90));
+        String erin = db.inTransaction(c -> threads.assign(c, "er", message("<e1@erin>", "Refund", null, "erin@z.example"), "erin@z.example"));
+        String finn = db.inTransaction(c -> threads.assign(c, "er", message("<e1@finn>", "Refund", null, "finn@z.example"), "finn@z.example"));
+        assertEquals(1, (int) db.inTransaction(c -> ThreadIndex.forgetCustomer(c, " ERIN@z.example")), "matched case-insensitively");
+        String again = db.inTransaction(c -> threads.assign(c, "er", message("<e1@erin>", "Refund", null, "erin@z.example"), "erin@z.example"));
+        assertNotEquals(erin, again, "nothing of the erased thread is left to join");
+        assertEquals(finn, db.inTransaction(c -> threads.assign(c, "er", message("<e2@finn>", "Re: Refund", "<e1@finn>", "finn@z.example"), "finn@z.example")),
+                "another customer's thread stays");
+    }
+
+    @Test
     void logPositionsAreKeptPerMailboxAndNeverMoveBack() {
         IngestDatabase db = database();
         assertEquals(Map.of(0, 5L, 1, 9L), PublishedLog.registerMailbox(db, "pos-a", () -> Map.of(0, 5L, 1, 9L)));
