@@ -2,11 +2,12 @@ package io.mailtune.agent.api;
 
 import io.mailtune.agent.review.DraftNotFoundException;
 import io.mailtune.agent.review.VersionConflictException;
+import io.mailtune.agent.store.CustomerRecords;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Domain errors as HTTP answers: a stale version is 409, a missing draft 404, bad input 400. */
+/** Domain errors as HTTP answers: a stale version or an erasure of mail still on its way out is 409, a missing draft 404, bad input 400. */
 public class ErrorMappers {
 
     @ServerExceptionMapper
@@ -17,6 +18,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     Response notFound(DraftNotFoundException e) {
         return json(Response.Status.NOT_FOUND, new ErrorBody(e.getMessage(), null));
+    }
+
+    @ServerExceptionMapper
+    Response stillInFlight(CustomerRecords.StillInFlight e) {
+        return json(Response.Status.CONFLICT, new ErrorBody(e.getMessage(), null));
     }
 
     @ServerExceptionMapper

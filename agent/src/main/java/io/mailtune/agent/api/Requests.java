@@ -50,4 +50,12 @@ public final class Requests {
      */
     public record PasswordChange(String currentPassword, String newPassword) {
     }
+
+    /**
+     * Erase a customer (admins only).
+     *
+     * @param address the customer's email address, matched case-insensitively
+     */
+    public record Erasure(String address) {
+    }
 }

@@ -75,6 +75,12 @@ public class Stores {
 
     @Produces
     @Singleton
+    CustomerRecords customers() {
+        return new CustomerRecords(db);
+    }
+
+    @Produces
+    @Singleton
     PresenceStore presence() {
         return new PresenceStore(db, clock);
     }
