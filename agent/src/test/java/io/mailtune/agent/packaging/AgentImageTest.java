@@ -5,12 +5,9 @@ import io.mailtune.testing.config.Repository;
 import io.mailtune.testing.packaging.ComposeFile;
 import io.mailtune.testing.packaging.ServiceImage;
 import io.mailtune.testing.packaging.ServiceImageContract;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,19 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class AgentImageTest extends ServiceImageContract {
 
-    static ServiceImage image;
-
-    @BeforeAll
-    static void read() throws IOException {
-        try (InputStream in = AgentImageTest.class.getResourceAsStream("/application.properties")) {
-            image = new ServiceImage(Repository.root(), "agent", "agent", AgentProperties.all(),
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
+    private static final ServiceImage IMAGE = ServiceImage.of("agent", AgentProperties.all());
 
     @Override
     protected ServiceImage image() {
-        return image;
+        return IMAGE;
     }
 
     @Override
@@ -44,13 +33,13 @@ class AgentImageTest extends ServiceImageContract {
 
     @Test
     void mountsTheMailboxConfiguration() {
-        assertFalse(image.mountedProperties().isEmpty(), "the compose service mounts the mailbox configuration");
+        assertFalse(IMAGE.mountedProperties().isEmpty(), "the compose service mounts the mailbox configuration");
     }
 
     @Test
     void composeRunsTheKafkaAndGreenMailVersionsTheBuildUses() throws IOException {
         String pom = Files.readString(Repository.root().resolve("pom.xml"));
-        ComposeFile compose = image.compose();
+        ComposeFile compose = IMAGE.compose();
         assertEquals("apache/kafka:" + version(pom, "kafka.version"), compose.service("kafka").image());
         assertEquals("greenmail/standalone:" + version(pom, "greenmail.version"), compose.service("mail").image());
     }

@@ -1,10 +1,12 @@
 package io.mailtune.testing.packaging;
 
 import io.mailtune.testing.config.ConfigProperties;
+import io.mailtune.testing.config.Repository;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +40,22 @@ public final class ServiceImage {
     private final ConfigProperties known;
     private final String applicationProperties;
     private final Properties application = new Properties();
+
+    /**
+     * The image of a service whose launcher function has the service's name, read from this repository with the
+     * application.properties on the calling test's class path.
+     */
+    public static ServiceImage of(String serviceName, ConfigProperties known) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("application.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("no application.properties on the class path of " + serviceName + "'s tests");
+            }
+            return new ServiceImage(Repository.root(), serviceName, serviceName, known,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /**
      * @param root                  the repository's root
