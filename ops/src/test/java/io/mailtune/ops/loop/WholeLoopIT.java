@@ -28,18 +28,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole loop on real parts, the agent and the trainer as child JVMs the way production runs them: customer mail
  * arrives over SMTP in a GreenMail mailbox, the agent (PostgreSQL, KRaft) drafts it, a reviewer approves a batch of
- * drafts in Chromium, each with the same added sentence; the trainer (its own PostgreSQL database) re-tunes when
- * asked, its gate promotes the candidate, the agent hot-swaps the adapter, and new drafts carry the sentence. Drafts
- * written before the promotion never do, and a reviewer polling the desk and its API throughout sees no failure.
+ * drafts in Chromium, each with the same edit (the greeting "Hi" becomes "Dear"); the trainer (its own PostgreSQL
+ * database, the agent's company profile) re-tunes when asked, its gate promotes the candidate, the agent hot-swaps
+ * the adapter, and new drafts greet with "Dear". Drafts written before the promotion never do, and a reviewer polling
+ * the desk and its API throughout sees no failure.
  */
 class WholeLoopIT {
 
     /**
-     * The reviewers' consistent edit: a sentence added under the greeting of every approved draft (at the start, where
-     * no length limit on generation can cut it off).
+     * The reviewers' consistent edit: every approved draft greets with "Dear" where the model wrote "Hi". The greeting
+     * is the model's own words in every way a draft is rendered (a sentence added under it is dropped whenever the
+     * answer plan overrules the model and frames the plan's quotes; the sign-off is the configured signature), so a
+     * candidate can learn it from the approvals.
      */
-    static final String EDIT = "Thank you for choosing Brightcart.";
-    private static final int BATCH = 44;
+    static final String EDIT = "Dear ";
+    private static final String BASE_GREETING = "Hi ";
+    /** The demo company's profile, configured alike in the agent (which drafts) and the trainer (which rebuilds its prompts). */
+    private static final String COMPANY = "Brightcart";
+    private static final String SIGNATURE = "Best regards,\nBrightcart Support";
+    private static final String TONE = "friendly, clear and brief";
+    private static final int BATCH = 64;
     private static final int AFTER = 6;
     private static final String ADMIN_PASSWORD = "loop-admin-password";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,15 +84,16 @@ class WholeLoopIT {
             List<JsonNode> before = Drafts.awaitSettled(agent, BATCH - 3, Duration.ofMinutes(6));
             for (JsonNode d : before) {
                 assertEquals("base", d.path("adapterVersion").asText(), "before any promotion: " + d);
-                assertTrue(!Drafts.text(agent, d).contains(EDIT), "a draft before the promotion has the edit already");
+                String text = Drafts.text(agent, d);
+                assertTrue(text.startsWith(BASE_GREETING), "the base model greets with \"Hi\": " + text);
             }
 
-            // A reviewer approves them in the browser, adding the same sentence to each.
+            // A reviewer approves them in the browser, each with the same new greeting.
             try (Browser browser = Browser.start(); SteadyRequests steady = SteadyRequests.start(agent)) {
                 Desk desk = new Desk(browser, agent.url(), ADMIN_PASSWORD);
                 desk.signIn();
                 for (JsonNode d : before) {
-                    desk.approveWithAddedSentence(d.path("draftId").asText(), EDIT);
+                    desk.approveWithNewGreeting(d.path("draftId").asText(), BASE_GREETING.strip(), EDIT.strip());
                 }
                 browser.screenshot("loop-queue-after-approvals");
                 Drafts.awaitApproved(agent, before.size(), Duration.ofMinutes(2));
@@ -105,7 +114,7 @@ class WholeLoopIT {
                     assertEquals(version, d.path("adapterVersion").asText(), "written by the promoted adapter: " + d);
                     texts.add(Drafts.text(agent, d));
                 }
-                long withEdit = texts.stream().filter(t -> t.contains(EDIT)).count();
+                long withEdit = texts.stream().filter(t -> t.startsWith(EDIT)).count();
                 assertTrue(withEdit >= AFTER - 1, withEdit + " of " + AFTER + " new drafts carry the edit:\n"
                         + String.join("\n---\n", texts));
                 desk.open(after.getFirst().path("draftId").asText());
@@ -127,19 +136,23 @@ class WholeLoopIT {
         config.put("quarkus.datasource.\"postgresql\".username", trainerDatabase.user());
         config.put("mailtune.trainer.admin.password", ADMIN_PASSWORD);
         config.put("mailtune.trainer.schedule.cron", "off");
-        // The small, fast re-tune of the trainer's own loop test, on a smaller batch.
-        config.put("mailtune.trainer.dataset.holdout-percent", "25");
-        config.put("mailtune.trainer.training.epochs", "5");
-        config.put("mailtune.trainer.training.min-steps", "16");
+        config.put("mailtune.trainer.company.name", COMPANY);
+        config.put("mailtune.trainer.company.signature", SIGNATURE);
+        config.put("mailtune.trainer.company.tone", TONE);
+        // A short re-tune (12 steps at the default 5e-3 teach the greeting: holdout style 0 -> 1.0). A third of the
+        // threads on the holdout gives the gate 15 to 22 examples.
+        config.put("mailtune.trainer.dataset.holdout-percent", "30");
+        config.put("mailtune.trainer.training.epochs", "3");
+        config.put("mailtune.trainer.training.min-steps", "12");
         config.put("mailtune.trainer.training.max-steps", "24");
         config.put("mailtune.trainer.gate.regression-cases", "24");
         config.put("mailtune.trainer.gate.tolerance.\"regression.keyInstruction\"", "0.1");
         config.put("mailtune.trainer.gate.tolerance.\"regression.citation\"", "0.1");
-        // About nine holdout examples: one draft citing differently moves the share by 0.11.
+        // 15 to 22 holdout examples: one draft citing differently moves the share by 0.05 to 0.07.
         config.put("mailtune.trainer.gate.tolerance.\"holdout.citation\"", "0.15");
         config.put("mailtune.trainer.gate.max-holdout", "24");
         config.put("mailtune.trainer.gate.resamples", "1000");
-        config.put("mailtune.trainer.gate.style-rules", "require " + EDIT);
+        config.put("mailtune.trainer.gate.style-rules", "match (?m)^Dear [A-Z]");
         return config;
     }
 
@@ -151,6 +164,9 @@ class WholeLoopIT {
         config.put("mailtune.database.url", agentDatabase.jdbcUrl());
         config.put("mailtune.database.username", agentDatabase.user());
         config.put("mailtune.security.admin-password-env", "LOOP_ADMIN_PASSWORD");
+        config.put("mailtune.company.name", COMPANY);
+        config.put("mailtune.company.signature", SIGNATURE);
+        config.put("mailtune.company.tone", TONE);
         config.put(m + "host", "127.0.0.1");
         config.put(m + "port", String.valueOf(mail.imapPort()));
         config.put(m + "security", "NONE");
@@ -182,14 +198,19 @@ class WholeLoopIT {
             browser.await(WAIT, d -> !d.findElements(By.id("editor")).isEmpty());
         }
 
-        /** Opens the draft, types the sentence as a paragraph under the greeting line, approves with Ctrl+Enter. */
-        void approveWithAddedSentence(String draftId, String sentence) {
+        /** Opens the draft, replaces the greeting's first word {@code from} with {@code to}, approves with Ctrl+Enter. */
+        void approveWithNewGreeting(String draftId, String from, String to) {
             open(draftId);
             WebElement editor = browser.driver().findElement(By.id("editor"));
+            String text = editor.getDomProperty("value");
+            assertTrue(text.startsWith(from + " "), "the draft greets with " + from + ": " + text);
             editor.click();
             editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME));
-            editor.sendKeys(Keys.END);
-            editor.sendKeys("\n\n" + sentence);
+            for (int i = 0; i < from.length(); i++) {
+                editor.sendKeys(Keys.chord(Keys.SHIFT, Keys.RIGHT));
+            }
+            editor.sendKeys(to);
+            assertTrue(editor.getDomProperty("value").startsWith(to + " "), "the greeting was edited: " + editor.getDomProperty("value"));
             editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
             browser.await(WAIT, d -> !d.getCurrentUrl().endsWith("/drafts/" + draftId));
         }
