@@ -1,7 +1,7 @@
 package io.mailtune.agent.drafting;
 
 import io.mailtune.agent.config.CompanySettings;
-import io.mailtune.agent.embedded.DemoCompany;
+import io.mailtune.demo.brightcart.BrightcartProfile;
 import io.mailtune.model.draft.CompanyProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,10 +12,8 @@ public class Company {
     private final CompanyProfile profile;
 
     Company(CompanySettings settings) {
-        this.profile = settings.name()
-                .map(name -> new CompanyProfile(name, settings.signature().orElse(""), settings.tone().orElse(""),
-                        settings.language().orElse("en"), settings.handOffText().orElse(null)))
-                .orElseGet(DemoCompany::profile);
+        this.profile = BrightcartProfile.unlessConfigured(settings.name(), settings.signature(), settings.tone(),
+                settings.language(), settings.handOffText());
     }
 
     /** The profile. */

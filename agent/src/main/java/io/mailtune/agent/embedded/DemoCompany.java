@@ -1,9 +1,6 @@
 package io.mailtune.agent.embedded;
 
-import io.mailtune.demo.brightcart.HouseStyle;
-import io.mailtune.model.draft.CompanyProfile;
-
-/** The demo company's defaults, used only when no company and no mailbox are configured. */
+/** The demo mailbox's defaults, used only when no mailbox is configured (the profile: {@code BrightcartProfile}). */
 public final class DemoCompany {
 
     /** The demo support mailbox's id. */
@@ -14,10 +11,5 @@ public final class DemoCompany {
     public static final String SUPPORT_PASSWORD = "demo";
 
     private DemoCompany() {
-    }
-
-    /** Brightcart's profile: the house style the bundled model learnt. */
-    public static CompanyProfile profile() {
-        return new CompanyProfile("Brightcart", HouseStyle.DEFAULT.signOff(), "friendly, clear and brief", "en", null);
     }
 }

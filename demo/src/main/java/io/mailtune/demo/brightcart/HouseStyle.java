@@ -24,7 +24,7 @@ public record HouseStyle(String name, String greeting, String ticketLine, String
 
     /** Brightcart's house style that the bundled model learns first. */
     public static final HouseStyle DEFAULT = new HouseStyle("brightcart-default", "Hi {name},", null,
-            "Best regards,\nBrightcart Support");
+            BrightcartProfile.SIGNATURE);
 
     /**
      * The style support staff switch to in the loop test: formal greeting, a fixed line thanking the customer on behalf

@@ -1,6 +1,7 @@
 package io.mailtune.trainer.gate;
 
 import io.mailtune.demo.brightcart.DemoSeeds;
+import io.mailtune.demo.brightcart.BrightcartProfile;
 import io.mailtune.demo.brightcart.HelpArticle;
 import io.mailtune.demo.brightcart.SupportCase;
 import io.mailtune.demo.brightcart.SupportCaseGenerator;
@@ -26,7 +27,7 @@ public final class DemoRegressionSet {
     /** The first {@code count} held-out cases. */
     public static List<RegressionCase> cases(int count) {
         SupportCaseGenerator generator = SupportCaseGenerator.demo();
-        CompanyProfile company = new CompanyProfile("Brightcart", "Best regards,\nBrightcart Support", "", "en", null);
+        CompanyProfile company = BrightcartProfile.profile();
         List<RegressionCase> out = new ArrayList<>();
         for (SupportCase c : generator.generate(DemoSeeds.HOLDOUT, count)) {
             List<Passage> passages = new ArrayList<>();

@@ -104,22 +104,19 @@ public interface TrainerConfig {
         String name();
     }
 
-    /** The company. */
+    /** The company; without a name, the demo company (as the agent does, so both build the same prompts). */
     interface Company {
         /** Name as customers know it. */
-        @WithDefault("Brightcart")
-        String name();
+        Optional<String> name();
 
         /** Sign-off block. */
-        @WithDefault("Best regards,\nBrightcart Support")
-        String signature();
+        Optional<String> signature();
 
         /** One sentence on tone. */
         Optional<String> tone();
 
         /** Default reply language. */
-        @WithDefault("en")
-        String language();
+        Optional<String> language();
 
         /** The hand-off sentence. */
         Optional<String> handOffText();

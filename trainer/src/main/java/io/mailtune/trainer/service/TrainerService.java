@@ -9,6 +9,7 @@ import io.mailtune.core.reply.ReviewOutcome;
 import io.mailtune.core.sql.Database;
 import io.mailtune.embedded.kafka.EmbeddedKafkaBroker;
 import io.mailtune.model.bundled.BundledModel;
+import io.mailtune.demo.brightcart.BrightcartProfile;
 import io.mailtune.model.draft.CompanyProfile;
 import io.mailtune.model.draft.DraftFormat;
 import io.mailtune.model.draft.DraftFormats;
@@ -112,8 +113,8 @@ public class TrainerService {
         });
         TopicSetup.ensure(bootstrapServers, config.kafka().partitions(), config.kafka().replicationFactor());
         producer = producer(bootstrapServers);
-        CompanyProfile company = new CompanyProfile(config.company().name(), config.company().signature(),
-                config.company().tone().orElse(""), config.company().language(), config.company().handOffText().orElse(null));
+        var co = config.company();
+        CompanyProfile company = BrightcartProfile.unlessConfigured(co.name(), co.signature(), co.tone(), co.language(), co.handOffText());
         var d = config.dataset();
         DatasetRules rules = new DatasetRules(d.maxReplyChars(), Set.copyOf(d.languages()), d.minWordsForLanguage(),
                 company.handOffText(), d.handOffMinChars(), d.nearDuplicateJaccard(), d.holdoutPercent(), d.editBoost(),

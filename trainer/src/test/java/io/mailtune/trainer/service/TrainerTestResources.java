@@ -48,6 +48,7 @@ public class TrainerTestResources implements QuarkusTestResourceLifecycleManager
         config.put("mailtune.trainer.company.hand-off-text", DemoApprovals.DEMO_HAND_OFF);
         // The house style's sign-off is the configured signature, as a company switching sign-offs would set it: the
         // renderer always signs with the profile's signature, so the adapter has the greeting to learn.
+        config.put("mailtune.trainer.company.name", "Brightcart");
         config.put("mailtune.trainer.company.signature", DemoApprovals.CARE.signOff());
         config.put("mailtune.trainer.schedule.cron", "off");
         config.put("mailtune.trainer.recovery-every", "1h");
