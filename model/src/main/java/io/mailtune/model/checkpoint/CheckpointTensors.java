@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -90,6 +91,21 @@ public final class CheckpointTensors {
     public void readInto(String name, ByteBuffer dst, int... expectedShape) {
         checkShape(name, expectedShape);
         fileOf.get(name).readInto(name, dst);
+    }
+
+    /** Reads a tensor widened to float32 into {@code dst} at its position after checking its shape. */
+    public void readInto(String name, FloatBuffer dst, int... expectedShape) {
+        checkShape(name, expectedShape);
+        fileOf.get(name).readInto(name, dst);
+    }
+
+    /**
+     * Reads values {@code [first, first + count)} (row-major) of a tensor into {@code dst} after checking its shape:
+     * a large tensor can be converted a few rows at a time.
+     */
+    public void readRange(String name, long first, int count, FloatBuffer dst, int... expectedShape) {
+        checkShape(name, expectedShape);
+        fileOf.get(name).readRange(name, first, count, dst);
     }
 
     private void checkShape(String name, int... expectedShape) {

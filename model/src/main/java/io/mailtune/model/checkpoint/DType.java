@@ -35,33 +35,38 @@ public enum DType {
 
     /** Reads {@code out.length} little-endian values of this type from the buffer as floats. */
     void decode(ByteBuffer in, float[] out) {
+        decode(in, out, out.length);
+    }
+
+    /** Reads {@code count} little-endian values of this type from the start of the buffer into {@code out[0..count)}. */
+    void decode(ByteBuffer in, float[] out, int count) {
         switch (this) {
-            case F32 -> in.asFloatBuffer().get(out);
+            case F32 -> in.asFloatBuffer().get(out, 0, count);
             case F16 -> {
-                for (int i = 0; i < out.length; i++) {
+                for (int i = 0; i < count; i++) {
                     out[i] = Float.float16ToFloat(in.getShort(i * 2));
                 }
             }
             case BF16 -> {
-                for (int i = 0; i < out.length; i++) {
+                for (int i = 0; i < count; i++) {
                     out[i] = Float.intBitsToFloat((in.getShort(i * 2) & 0xFFFF) << 16);
                 }
             }
         }
     }
 
-    /** Writes the floats as little-endian values of this type (round to nearest even). */
-    void encode(float[] in, ByteBuffer out) {
+    /** Writes {@code in[from, from + count)} as little-endian values of this type from the start of {@code out}. */
+    void encode(float[] in, int from, int count, ByteBuffer out) {
         switch (this) {
-            case F32 -> out.asFloatBuffer().put(in);
+            case F32 -> out.asFloatBuffer().put(in, from, count);
             case F16 -> {
-                for (int i = 0; i < in.length; i++) {
-                    out.putShort(i * 2, Float.floatToFloat16(in[i]));
+                for (int i = 0; i < count; i++) {
+                    out.putShort(i * 2, Float.floatToFloat16(in[from + i]));
                 }
             }
             case BF16 -> {
-                for (int i = 0; i < in.length; i++) {
-                    out.putShort(i * 2, toBfloat16(in[i]));
+                for (int i = 0; i < count; i++) {
+                    out.putShort(i * 2, toBfloat16(in[from + i]));
                 }
             }
         }

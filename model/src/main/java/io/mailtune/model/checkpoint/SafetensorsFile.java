@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,11 +28,15 @@ public final class SafetensorsFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_HEADER = 100L << 20;
+    private static final int CHUNK = 1 << 16;
 
     private final Path path;
     private final long dataStart;
     private final Map<String, Entry> entries;
     private final Map<String, String> metadata;
+    // Reused by every read, so streaming a checkpoint makes no garbage (which would grow the heap as it loads).
+    private ByteBuffer chunkBytes;
+    private float[] chunkValues;
 
     private SafetensorsFile(Path path, long dataStart, Map<String, Entry> entries, Map<String, String> metadata) {
         this.path = path;
@@ -130,31 +135,78 @@ public final class SafetensorsFile {
      * straight from the file into {@code dst}, so a direct buffer can become a device array without another copy.
      */
     public void readInto(String name, ByteBuffer dst) {
+        Entry e = entry(name);
+        int count = count(e);
+        if (dst.remaining() < count * 4L) {
+            throw new IllegalArgumentException("buffer too small for tensor '" + name + "'");
+        }
+        if (e.dtype() == DType.F32 && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                readFully(ch, dst.slice(dst.position(), count * 4), dataStart + e.begin());
+            } catch (IOException ex) {
+                throw new CheckpointException("cannot read tensor '" + name + "' from " + path, ex);
+            }
+        } else {
+            readRange(name, 0, count, dst.slice(dst.position(), count * 4).order(ByteOrder.nativeOrder()).asFloatBuffer());
+        }
+        dst.position(dst.position() + count * 4);
+    }
+
+    /** Reads one tensor widened to float32 into {@code dst} at its position, advancing it (see {@link #readRange}). */
+    public void readInto(String name, FloatBuffer dst) {
+        readRange(name, 0, count(entry(name)), dst);
+    }
+
+    /**
+     * Reads values {@code [first, first + count)} of one tensor (row-major) widened to float32 into {@code dst} at its
+     * position, advancing it. The file is streamed through one buffer of {@value #CHUNK} values that every read
+     * reuses, so widening a BF16 or F16 tensor never holds a copy of the whole tensor beside its destination.
+     */
+    public synchronized void readRange(String name, long first, int count, FloatBuffer dst) {
+        Entry e = entry(name);
+        if (first < 0 || first + count > count(e)) {
+            throw new IllegalArgumentException("values [" + first + ", " + (first + count) + ") are outside tensor '"
+                    + name + "' of " + count(e));
+        }
+        if (dst.remaining() < count) {
+            throw new IllegalArgumentException("buffer too small for " + count + " values of tensor '" + name + "'");
+        }
+        if (chunkValues == null) {
+            chunkBytes = ByteBuffer.allocate(CHUNK * 4).order(ByteOrder.LITTLE_ENDIAN);
+            chunkValues = new float[CHUNK];
+        }
+        int per = e.dtype().bytes();
+        long at = dataStart + e.begin() + first * per;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            for (int done = 0; done < count; ) {
+                int n = Math.min(CHUNK, count - done);
+                chunkBytes.clear().limit(n * per);
+                readFully(ch, chunkBytes, at);
+                chunkBytes.flip();
+                e.dtype().decode(chunkBytes, chunkValues, n);
+                dst.put(chunkValues, 0, n);
+                at += (long) n * per;
+                done += n;
+            }
+        } catch (IOException ex) {
+            throw new CheckpointException("cannot read tensor '" + name + "' from " + path, ex);
+        }
+    }
+
+    private Entry entry(String name) {
         Entry e = entries.get(name);
         if (e == null) {
             throw new CheckpointException("tensor '" + name + "' is missing from " + path);
         }
-        long bytes = e.end() - e.begin();
-        int count = (int) (bytes / e.dtype().bytes());
-        if (dst.remaining() < count * 4L) {
-            throw new IllegalArgumentException("buffer too small for tensor '" + name + "'");
+        return e;
+    }
+
+    private static int count(Entry e) {
+        long values = (e.end() - e.begin()) / e.dtype().bytes();
+        if (values * 4 > Integer.MAX_VALUE) {
+            throw new CheckpointException("tensor '" + e.name() + "' is larger than 2 GiB as float32");
         }
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            if (e.dtype() == DType.F32 && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
-                ByteBuffer target = dst.slice(dst.position(), count * 4);
-                readFully(ch, target, dataStart + e.begin());
-            } else {
-                ByteBuffer raw = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
-                readFully(ch, raw, dataStart + e.begin());
-                raw.flip();
-                float[] values = new float[count];
-                e.dtype().decode(raw, values);
-                dst.slice(dst.position(), count * 4).order(ByteOrder.nativeOrder()).asFloatBuffer().put(values);
-            }
-            dst.position(dst.position() + count * 4);
-        } catch (IOException ex) {
-            throw new CheckpointException("cannot read tensor '" + name + "' from " + path, ex);
-        }
+        return (int) values;
     }
 
     private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,26 +22,49 @@ import java.util.Map;
 public final class SafetensorsWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CHUNK = 1 << 20;
 
     private SafetensorsWriter() {
     }
 
+    /** The values of one tensor, computed when the writer reaches it, so a large checkpoint is never all in memory. */
+    @FunctionalInterface
+    public interface TensorValues {
+        /** The row-major values of tensor {@code name} of the given shape. */
+        float[] values(String name, int[] shape);
+    }
+
     /** Writes the tensors in the given order with the given element type and {@code __metadata__}. */
     public static void write(Path file, Collection<HostTensor> tensors, DType dtype, Map<String, String> metadata) {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        Map<String, float[]> data = new HashMap<>();
+        for (HostTensor t : tensors) {
+            shapes.put(t.name(), t.shape());
+            data.put(t.name(), t.data());
+        }
+        write(file, shapes, dtype, metadata, (name, shape) -> data.get(name));
+    }
+
+    /**
+     * Writes tensors of the given names and shapes, in that order, asking {@code values} for each one's data as it is
+     * written (and encoding it a chunk at a time).
+     */
+    public static void write(Path file, Map<String, int[]> shapes, DType dtype, Map<String, String> metadata,
+                             TensorValues values) {
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = header.putObject("__metadata__");
             metadata.forEach(meta::put);
         }
         long offset = 0;
-        for (HostTensor t : tensors) {
-            ObjectNode e = header.putObject(t.name());
+        for (Map.Entry<String, int[]> t : shapes.entrySet()) {
+            ObjectNode e = header.putObject(t.getKey());
             e.put("dtype", dtype.name());
             var shape = e.putArray("shape");
-            for (int d : t.shape()) {
+            for (int d : t.getValue()) {
                 shape.add(d);
             }
-            long size = (long) t.data().length * dtype.bytes();
+            long size = HostTensor.elements(t.getValue()) * dtype.bytes();
             e.putArray("data_offsets").add(offset).add(offset + size);
             offset += size;
         }
@@ -49,10 +75,20 @@ public final class SafetensorsWriter {
             ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, headerBytes.length);
             writeFully(ch, len);
             writeFully(ch, ByteBuffer.wrap(headerBytes));
-            for (HostTensor t : tensors) {
-                ByteBuffer data = ByteBuffer.allocate(t.data().length * dtype.bytes()).order(ByteOrder.LITTLE_ENDIAN);
-                dtype.encode(t.data(), data);
-                writeFully(ch, data);
+            ByteBuffer chunk = ByteBuffer.allocate(CHUNK * dtype.bytes()).order(ByteOrder.LITTLE_ENDIAN);
+            for (Map.Entry<String, int[]> t : shapes.entrySet()) {
+                float[] data = values.values(t.getKey(), t.getValue());
+                if (data == null || data.length != HostTensor.elements(t.getValue())) {
+                    throw new IllegalArgumentException("tensor '" + t.getKey() + "' has " + (data == null ? "no" : data.length)
+                            + " values for shape " + Arrays.toString(t.getValue()));
+                }
+                for (int from = 0; from < data.length; from += CHUNK) {
+                    int n = Math.min(CHUNK, data.length - from);
+                    chunk.clear();
+                    dtype.encode(data, from, n, chunk);
+                    chunk.limit(n * dtype.bytes());
+                    writeFully(ch, chunk);
+                }
             }
             ch.force(true);
         } catch (IOException e) {

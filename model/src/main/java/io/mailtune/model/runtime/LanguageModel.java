@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A HuggingFace-format checkpoint loaded for inference: config, weights on DJL PyTorch, and tokenizer.
+ * A HuggingFace-format checkpoint loaded for inference: config, weights (held once: in the Vector API decoder's heap
+ * arrays, or on DJL PyTorch for {@link DecodeFormat#TORCH}), and tokenizer.
  * The entry point for the agent and the trainer: load it, then draft with a {@link Generator}.
  */
 public final class LanguageModel implements AutoCloseable {
@@ -28,13 +29,13 @@ public final class LanguageModel implements AutoCloseable {
     private volatile Set<Integer> stopTokens;
 
     private LanguageModel(Path dir, ModelConfig config, NDManager manager, Transformer transformer,
-                          DecodeFormat decodeFormat, ModelTokenizer tokenizer) {
+                          DecodeFormat decodeFormat, VectorDecoder decoder, ModelTokenizer tokenizer) {
         this.dir = dir;
         this.config = config;
         this.manager = manager;
         this.transformer = transformer;
         this.decodeFormat = decodeFormat;
-        this.decoder = decodeFormat == DecodeFormat.TORCH ? null : VectorWeights.decoder(transformer, decodeFormat);
+        this.decoder = decoder;
         this.tokenizer = tokenizer;
     }
 
@@ -54,10 +55,17 @@ public final class LanguageModel implements AutoCloseable {
         int maxContext = options.maxContext() > 0 ? options.maxContext() : Math.min(config.maxPositions(), 4096);
         NDManager manager = NDManager.newBaseManager("PyTorch");
         try {
-            Transformer transformer = Transformer.load(config, CheckpointTensors.open(dir), manager, maxContext,
-                    options.mergedAdapter(), options.halfDecode());
             DecodeFormat format = options.halfDecode() ? DecodeFormat.TORCH : VectorSupport.resolve(options.decodeFormat());
-            return new LanguageModel(dir, config, manager, transformer, format, tokenizer);
+            CheckpointTensors tensors = CheckpointTensors.open(dir);
+            if (format == DecodeFormat.TORCH) {
+                Transformer transformer = Transformer.load(config, tensors, manager, maxContext,
+                        options.mergedAdapter(), options.halfDecode());
+                return new LanguageModel(dir, config, manager, transformer, format, null, tokenizer);
+            }
+            // The decoder's heap arrays are the only copy of the weights: prefill borrows them layer by layer.
+            VectorDecoder decoder = DecoderLoader.load(config, tensors, maxContext, options.mergedAdapter(), format);
+            return new LanguageModel(dir, config, manager, Transformer.hosted(config, decoder, manager, maxContext),
+                    format, decoder, tokenizer);
         } catch (RuntimeException e) {
             manager.close();
             if (tokenizer != null) {

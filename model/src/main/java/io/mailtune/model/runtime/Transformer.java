@@ -20,6 +20,8 @@ import io.mailtune.model.config.ParameterCount;
 import io.mailtune.model.lora.LoraAdapter;
 import io.mailtune.model.lora.LoraPair;
 import io.mailtune.model.lora.LoraTarget;
+import io.mailtune.model.runtime.vector.VectorDecoder;
+import io.mailtune.model.runtime.vector.VectorLayer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ public final class Transformer implements AutoCloseable {
     private final List<LayerWeights> layers;
     private final List<LayerWeights> halfLayers; // float16 copies for one-row steps, or null
     private final NDArray halfLmHead;             // [V, H] float16, or null
+    private final HostedWeights hosted; // the Vector API decoder's weights lent per layer (embed, lmHead, matrices null), or null
     private final NDArray cosTable;   // [maxContext, headDim]
     private final NDArray sinTable;   // [maxContext, headDim]
     private final NDArray rotateHalf; // [headDim, headDim]: x·R = concat(-x2, x1)
@@ -50,8 +53,9 @@ public final class Transformer implements AutoCloseable {
     private final int maxContext;
 
     private Transformer(ModelConfig config, NDManager root, NDManager manager, NDArray embed, NDArray lmHead, NDArray finalNorm,
-                        List<LayerWeights> layers, int maxContext, boolean halfDecode) {
+                        List<LayerWeights> layers, int maxContext, boolean halfDecode, HostedWeights hosted) {
         this.config = config;
+        this.hosted = hosted;
         this.root = root;
         this.manager = manager;
         this.embed = embed;
@@ -120,11 +124,36 @@ public final class Transformer implements AutoCloseable {
             }
             NDArray norm = load.vector(h, new int[] {h}, "model.norm.weight");
             NDArray head = c.tiedEmbeddings() ? embed : load.tensor(c.vocabSize(), h, "lm_head.weight");
-            return new Transformer(c, parent, m, embed, head, norm, layers, maxContext, halfDecode);
+            return new Transformer(c, parent, m, embed, head, norm, layers, maxContext, halfDecode, null);
         } catch (RuntimeException e) {
             m.close();
             throw e;
         }
+    }
+
+    /**
+     * A forward pass over the Vector API decoder's weights instead of device copies of its own: only norms and biases
+     * stay on the device; each layer's matrices are lent for the pass (see {@link HostedWeights}), so prompts prefill
+     * on DJL while the model holds its weights once.
+     */
+    static Transformer hosted(ModelConfig c, VectorDecoder decoder, NDManager parent, int maxContext) {
+        NDManager m = parent.newSubManager();
+        try {
+            List<LayerWeights> norms = new ArrayList<>();
+            for (VectorLayer w : decoder.layers()) {
+                norms.add(new LayerWeights(vector(m, w.inputNorm()), null,
+                        w.qkvBias() == null ? null : vector(m, w.qkvBias()), null, vector(m, w.postNorm()), null, null));
+            }
+            return new Transformer(c, parent, m, null, null, vector(m, decoder.finalNorm()), norms, maxContext, false,
+                    new HostedWeights(decoder));
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    private static NDArray vector(NDManager m, float[] values) {
+        return m.create(values, new Shape(values.length));
     }
 
     // Reads tensors straight into direct native-order buffers that become the device arrays (PyTorch uses such a
@@ -174,22 +203,6 @@ public final class Transformer implements AutoCloseable {
             buf.rewind();
             return manager.create(buf, new Shape(shape), DataType.FLOAT32);
         }
-    }
-
-    List<LayerWeights> layerWeights() {
-        return layers;
-    }
-
-    NDArray embedWeights() {
-        return embed;
-    }
-
-    NDArray lmHeadWeights() {
-        return lmHead;
-    }
-
-    NDArray finalNormWeights() {
-        return finalNorm;
     }
 
     /** The model's shape. */
@@ -285,6 +298,19 @@ public final class Transformer implements AutoCloseable {
      * {@code allLogits}. Every intermediate is attached to {@code step}, which the caller closes.
      */
     public NDArray forward(NDManager step, int[] tokens, List<Segment> segments, boolean allLogits) {
+        if (hosted == null) {
+            return run(step, tokens, segments, allLogits);
+        }
+        if (JniUtils.isGradMode()) {
+            throw new IllegalStateException("autograd cannot run through weights lent one layer at a time; "
+                    + "load with DecodeFormat.TORCH to train through this model");
+        }
+        synchronized (hosted) {
+            return run(step, tokens, segments, allLogits);
+        }
+    }
+
+    private NDArray run(NDManager step, int[] tokens, List<Segment> segments, boolean allLogits) {
         int rows = tokens.length;
         checkBatch(rows, segments);
         int heads = config.heads();
@@ -298,7 +324,7 @@ public final class Transformer implements AutoCloseable {
                 positions[s.start() + i] = s.cache().length() + i;
             }
         }
-        NDArray x = gather(step.create(tokens), embed);                      // [rows, H]
+        NDArray x = hosted != null ? hosted.embed(step, tokens) : gather(step.create(tokens), embed); // [rows, H]
         NDArray pos = step.create(positions);
         NDArray cos = gather(pos, cosTable).expandDims(1).mul(qkScale);     // [rows, heads+kvHeads, d]
         NDArray sin = gather(pos, sinTable).expandDims(1).mul(qkScale);     // [rows, heads+kvHeads, d]
@@ -314,7 +340,7 @@ public final class Transformer implements AutoCloseable {
             if (release) {
                 scope.tempAttachAll(x);
             }
-            LayerWeights w = half ? halfLayers.get(l) : layers.get(l);
+            LayerWeights w = half ? halfLayers.get(l) : hosted != null ? hosted.layer(scope, l, layers.get(l)) : layers.get(l);
             NDArray h = rmsNorm(x, w.inputNorm());
             NDArray qkv = project(h, w.qkv(), w.qkvBias());
             qkv = addLora(scope, qkv, h, segments, l, Projection.QKV);              // [rows, qW + 2kvW]
@@ -360,6 +386,9 @@ public final class Transformer implements AutoCloseable {
             x = gather(step.create(last), x);
         }
         NDArray normed = rmsNorm(x, finalNorm);
+        if (hosted != null) {
+            return hosted.logits(step, normed);                                   // [rows or segments, V]
+        }
         return half ? project(normed, halfLmHead, null) : linear(normed, lmHead);  // [rows or segments, V]
     }
 

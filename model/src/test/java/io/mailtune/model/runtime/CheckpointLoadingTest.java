@@ -1,6 +1,7 @@
 package io.mailtune.model.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,12 @@ import io.mailtune.model.checkpoint.DType;
 import io.mailtune.model.checkpoint.HostTensor;
 import io.mailtune.model.config.UnsupportedModelException;
 import io.mailtune.model.fixtures.TinyModel;
+import io.mailtune.model.runtime.vector.F32Matrix;
+import io.mailtune.model.runtime.vector.Matrix;
+import io.mailtune.model.runtime.vector.Q8Matrix;
+import io.mailtune.model.runtime.vector.VectorLayer;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +40,51 @@ class CheckpointLoadingTest {
             List<float[]> actual = TransformerTest.runAlone(model.transformer(), PROMPT, NEXT, null);
             for (int t = 0; t < actual.size(); t++) {
                 TransformerTest.assertClose(expected[t], actual.get(t), dtype + " position " + t);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"F32", "BF16"})
+    void prefillOverTheDecodersLentWeightsGivesTheLogitsOfDeviceWeights(DType dtype) {
+        for (boolean qwen : new boolean[] {false, true}) {
+            Path d = dir.resolve(dtype + "-" + qwen);
+            TinyModel.write(d, qwen ? TinyModel.qwen2Config() : TinyModel.llamaConfig(false), 6, dtype);
+            LoadOptions options = LoadOptions.defaults().withoutTokenizer();
+            try (LanguageModel device = LanguageModel.load(d, options.withDecodeFormat(DecodeFormat.TORCH));
+                 LanguageModel lent = LanguageModel.load(d, options.withDecodeFormat(DecodeFormat.VECTOR_F32))) {
+                List<float[]> a = TransformerTest.runAlone(device.transformer(), PROMPT, NEXT, null);
+                List<float[]> b = TransformerTest.runAlone(lent.transformer(), PROMPT, NEXT, null);
+                for (int t = 0; t < a.size(); t++) {
+                    for (int v = 0; v < a.get(t).length; v++) {
+                        assertEquals(a.get(t)[v], b.get(t)[v], 1e-5, "qwen " + qwen + " position " + t + " logit " + v);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void int8WeightsQuantisedWhileReadingEqualThoseOfTheWholeFloat32Matrices() {
+        TinyModel.write(dir, TinyModel.qwen2Config(), 4, DType.BF16);
+        LoadOptions options = LoadOptions.defaults().withoutTokenizer();
+        try (LanguageModel f32 = LanguageModel.load(dir, options.withDecodeFormat(DecodeFormat.VECTOR_F32));
+             LanguageModel q8 = LanguageModel.load(dir, options.withDecodeFormat(DecodeFormat.VECTOR_Q8))) {
+            List<Matrix[]> pairs = new ArrayList<>();
+            pairs.add(new Matrix[] {f32.decoder().embedding(), q8.decoder().embedding()});
+            for (int l = 0; l < f32.config().layers(); l++) {
+                VectorLayer a = f32.decoder().layers().get(l);
+                VectorLayer b = q8.decoder().layers().get(l);
+                pairs.add(new Matrix[] {a.qkv(), b.qkv()});
+                pairs.add(new Matrix[] {a.gateUp(), b.gateUp()});
+                pairs.add(new Matrix[] {a.down(), b.down()});
+            }
+            for (Matrix[] p : pairs) {
+                F32Matrix full = (F32Matrix) p[0];
+                Q8Matrix expected = Q8Matrix.quantise(full.rows(), full.cols(), full.data());
+                Q8Matrix actual = (Q8Matrix) p[1];
+                assertArrayEquals(expected.quants(), actual.quants());
+                assertArrayEquals(expected.scales(), actual.scales());
             }
         }
     }

@@ -98,9 +98,14 @@ public final class ModelBenchmark {
 
     // Runs a worker main class in a fresh JVM with this classpath and collects its RESULT lines.
     private static Map<String, Double> child(Class<?> main, String threads, List<String> args) throws Exception {
+        return child(main, threads, "6g", args);
+    }
+
+    // The same with a given maximum heap (the Vector API decoder keeps the weights on the heap).
+    static Map<String, Double> child(Class<?> main, String threads, String maxHeap, List<String> args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-Xmx6g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threads,
+                "-Xmx" + maxHeap, "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threads,
                 "-Dai.djl.pytorch.num_interop_threads=1", "-cp", classpath(), main.getName()));
         cmd.addAll(args);
         System.out.println("running " + main.getSimpleName());

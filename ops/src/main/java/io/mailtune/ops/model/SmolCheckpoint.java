@@ -60,7 +60,7 @@ final class SmolCheckpoint {
         }
         tensors.add(random(r, "model.norm.weight", 0.05, 1, HIDDEN));
         SafetensorsWriter.write(dir.resolve("model.safetensors"), tensors, DType.F32, Map.of("format", "pt"));
-        writeTokenizer(dir);
+        writeTokenizer(dir, VOCAB);
     }
 
     private static HostTensor random(SplittableRandom r, String name, double spread, double centre, int... shape) {
@@ -71,8 +71,8 @@ final class SmolCheckpoint {
         return new HostTensor(name, shape, data);
     }
 
-    // A byte-level BPE vocabulary: the 256 byte symbols, two special tokens, then filler tokens up to VOCAB.
-    private static void writeTokenizer(Path dir) throws IOException {
+    // A byte-level BPE vocabulary: the 256 byte symbols, three special tokens, then filler tokens up to vocab.
+    static void writeTokenizer(Path dir, int vocabSize) throws IOException {
         StringBuilder vocab = new StringBuilder();
         int id = 0;
         vocab.append("\"<|endoftext|>\":").append(id++).append(",\"<|im_start|>\":").append(id++)
@@ -80,7 +80,7 @@ final class SmolCheckpoint {
         for (int b = 0; b < 256; b++) {
             vocab.append(',').append(quote(byteSymbol(b))).append(':').append(id++);
         }
-        while (id < VOCAB) {
+        while (id < vocabSize) {
             vocab.append(",\"tok").append(id).append("\":").append(id++);
         }
         String added = "{\"id\":0,\"content\":\"<|endoftext|>\",\"single_word\":false,\"lstrip\":false,\"rstrip\":false,"

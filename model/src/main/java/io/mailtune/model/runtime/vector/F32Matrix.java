@@ -1,5 +1,7 @@
 package io.mailtune.model.runtime.vector;
 
+import java.nio.FloatBuffer;
+
 /** A float32 matrix, row-major [rows, cols] on the heap. */
 public record F32Matrix(int rows, int cols, float[] data) implements Matrix {
 
@@ -31,6 +33,11 @@ public record F32Matrix(int rows, int cols, float[] data) implements Matrix {
                 y[b][r] = Kernels.dot(data, off, x[b], 0, cols);
             }
         }
+    }
+
+    @Override
+    public void copyTo(FloatBuffer dst) {
+        dst.put(data);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.mailtune.model.runtime.vector;
 
+import java.nio.FloatBuffer;
+
 /**
  * A weight matrix [rows, cols] in a layout the decode kernels read directly; {@code y = W·x} for several inputs
  * at once, so one pass over the weights serves every sequence of a decode step.
@@ -20,4 +22,7 @@ public sealed interface Matrix permits F32Matrix, Q8Matrix {
 
     /** Row {@code r} as float32 into {@code dst} [cols] (an embedding lookup). */
     void row(int r, float[] dst);
+
+    /** The whole matrix as float32, row-major [rows, cols], put into {@code dst} at its position (lent to prefill). */
+    void copyTo(FloatBuffer dst);
 }

@@ -34,28 +34,41 @@ public record Q8Matrix(int rows, int cols, byte[] quants, float[] scales) implem
      * array), so no float32 copy is made.
      */
     public static Q8Matrix quantise(int rows, int cols, FloatBuffer w) {
+        Q8Matrix m = empty(rows, cols);
+        m.quantiseRows(0, rows, w);
+        return m;
+    }
+
+    /** A matrix of zeros to be filled with {@link #quantiseRows}. */
+    public static Q8Matrix empty(int rows, int cols) {
+        return new Q8Matrix(rows, cols, new byte[rows * cols], new float[rows * blocks(cols)]);
+    }
+
+    /**
+     * Quantises rows {@code [first, first + count)} of this matrix from {@code w}, which holds those rows as float32
+     * [count, cols] from index 0: a checkpoint can be quantised a few rows at a time as it is read.
+     */
+    public void quantiseRows(int first, int count, FloatBuffer w) {
         int blocks = blocks(cols);
-        byte[] q = new byte[rows * cols];
-        float[] s = new float[rows * blocks];
         float[] block = new float[BLOCK];
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < count; r++) {
+            int row = first + r;
             for (int k = 0; k < blocks; k++) {
-                int start = r * cols + k * BLOCK;
                 int n = Math.min(BLOCK, cols - k * BLOCK);
-                w.get(start, block, 0, n);
+                w.get(r * cols + k * BLOCK, block, 0, n);
                 float max = 0;
                 for (int i = 0; i < n; i++) {
                     max = Math.max(max, Math.abs(block[i]));
                 }
                 float scale = max / 127f;
-                s[r * blocks + k] = scale;
+                scales[row * blocks + k] = scale;
                 float inv = scale == 0 ? 0 : 1f / scale;
+                int start = row * cols + k * BLOCK;
                 for (int i = 0; i < n; i++) {
-                    q[start + i] = (byte) Math.round(block[i] * inv);
+                    quants[start + i] = (byte) Math.round(block[i] * inv);
                 }
             }
         }
-        return new Q8Matrix(rows, cols, q, s);
     }
 
     static int blocks(int cols) {
@@ -165,6 +178,15 @@ public record Q8Matrix(int rows, int cols, byte[] quants, float[] scales) implem
             sum += tail * scales[scaleOff + full];
         }
         return sum;
+    }
+
+    @Override
+    public void copyTo(FloatBuffer dst) {
+        float[] row = new float[cols];
+        for (int r = 0; r < rows; r++) {
+            row(r, row);
+            dst.put(row);
+        }
     }
 
     @Override

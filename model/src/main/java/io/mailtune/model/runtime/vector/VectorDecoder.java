@@ -42,6 +42,26 @@ public final class VectorDecoder {
         return format;
     }
 
+    /** The token embedding [V, H]. */
+    public Matrix embedding() {
+        return embed;
+    }
+
+    /** The output head [V, H] (the embedding itself when tied). */
+    public Matrix outputHead() {
+        return lmHead;
+    }
+
+    /** The final RMSNorm weight [H]. */
+    public float[] finalNorm() {
+        return finalNorm;
+    }
+
+    /** The decoder blocks' weights, first layer first. */
+    public List<VectorLayer> layers() {
+        return layers;
+    }
+
     /** Bytes of weights one step streams. */
     public long weightBytes() {
         long b = lmHead.bytes();
