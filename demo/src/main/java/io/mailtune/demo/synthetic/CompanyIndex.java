@@ -59,7 +59,7 @@ public final class CompanyIndex implements AutoCloseable {
     /**
      * The public passages of {@code hits} (as {@link #passages}) a draft is written from: every passage of the first
      * one's article ({@link io.mailtune.retrieval.search.KnowledgeBase#searchWithArticle} puts them after it) and
-     * the best of the others, {@code k} articles' passages in all counting the first article's once.
+     * the first {@code k - 1} passages of other articles.
      */
     public static List<Passage> draftPassages(List<SearchHit> hits, Set<String> internalArticles, int k) {
         List<Passage> visible = passages(hits, internalArticles).stream().filter(p -> !p.internal()).toList();
