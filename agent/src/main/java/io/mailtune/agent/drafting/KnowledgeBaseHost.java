@@ -86,6 +86,14 @@ public class KnowledgeBaseHost {
         return kb.search(query, SearchFilters.NONE.withLanguage(language), k);
     }
 
+    /**
+     * The best {@code k} passages to draft from, with the other passages of the best public one's article after it
+     * ({@link KnowledgeBase#searchWithArticle}); only articles in {@code language} (ISO 639-1) unless it is null.
+     */
+    public List<SearchHit> searchForDraft(String query, String language, int k) {
+        return kb.searchWithArticle(query, language == null ? SearchFilters.NONE : SearchFilters.NONE.withLanguage(language), k);
+    }
+
     /** The folder indexed. */
     public Path folder() {
         return folder;

@@ -77,8 +77,9 @@ public final class PromptSources {
     }
 
     /**
-     * The best passages for the email, best first, leaving out those below the similarity floor; only articles in
-     * {@code language} unless it is null.
+     * The best passages for the email, best first, with the other passages of the best one's article after it
+     * ({@link KnowledgeBaseHost#searchForDraft}), leaving out those below the similarity floor (but for that
+     * article's, once its best passage is in); only articles in {@code language} unless it is null.
      */
     List<Passage> passages(InboundEmail email, String language) {
         if (passages == 0) {
@@ -86,9 +87,15 @@ public final class PromptSources {
         }
         String query = (email.subject() + "\n" + email.normalisedText()).strip();
         List<Passage> out = new ArrayList<>();
-        for (SearchHit hit : language == null ? kb.search(query, passages) : kb.search(query, language, passages)) {
+        List<SearchHit> hits = kb.searchForDraft(query, language, passages);
+        // The best article's other sections are kept whatever their own similarity: its match is the article's.
+        String bestArticle = hits.stream().filter(h -> h.visibility() != Visibility.INTERNAL).findFirst()
+                .map(h -> h.citation().articleId()).orElse(null);
+        for (SearchHit hit : hits) {
             double similarity = Double.isNaN(hit.score().vectorSimilarity()) ? 0 : hit.score().vectorSimilarity();
-            if (similarity < minSimilarity) {
+            boolean ofBestArticle = hit.citation().articleId().equals(bestArticle)
+                    && out.stream().anyMatch(p -> p.articleId().equals(bestArticle));
+            if (similarity < minSimilarity && !ofBestArticle) {
                 continue;
             }
             out.add(new Passage(hit.citation().articleId(), hit.citation().chunkId(), hit.citation().title(),

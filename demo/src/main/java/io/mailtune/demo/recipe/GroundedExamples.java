@@ -74,7 +74,8 @@ public final class GroundedExamples {
         List<DraftExample> out = new ArrayList<>(cases.size());
         for (SupportCase c : cases) {
             CustomerMessage email = CustomerMessage.of(c.customerName(), c.customerEmail(), c.subject(), c.body());
-            List<Passage> passages = CompanyIndex.passages(demoIndex.search(query(email), SearchFilters.NONE, PASSAGES), Set.of());
+            List<Passage> passages = CompanyIndex.draftPassages(demoIndex.searchWithArticle(query(email), SearchFilters.NONE, PASSAGES),
+                    Set.of(), PASSAGES);
             DraftInput input = new DraftInput(BRIGHTCART, email, List.of(), passages);
             List<String> keys = c.articleIds().stream().map(id -> generator.knowledgeBase().article(id).keyInstruction()).toList();
             Set<String> shown = FORMAT.sources(input).stream().map(SourceSentence::text).collect(Collectors.toSet());

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -49,9 +50,34 @@ public final class CompanyIndex implements AutoCloseable {
         kb.indexFolder(folder, company.id());
     }
 
-    /** The top {@code k} passages for an email to {@code companyId}. */
+    /** The top {@code k} passages for an email to {@code companyId}, with the best one's whole article ({@link #draftPassages}). */
     public List<Passage> search(String companyId, String query, int k) {
-        return passages(kb.search(query, SearchFilters.NONE.withProduct(companyId), k), Set.of());
+        SearchFilters filters = SearchFilters.NONE.withProduct(companyId);
+        return draftPassages(kb.searchWithArticle(query, filters, k), Set.of(), k);
+    }
+
+    /**
+     * The public passages of {@code hits} (as {@link #passages}) a draft is written from: every passage of the first
+     * one's article ({@link io.mailtune.retrieval.search.KnowledgeBase#searchWithArticle} puts them after it) and
+     * the first {@code k - 1} passages of other articles.
+     */
+    public static List<Passage> draftPassages(List<SearchHit> hits, Set<String> internalArticles, int k) {
+        List<Passage> visible = passages(hits, internalArticles).stream().filter(p -> !p.internal()).toList();
+        if (visible.isEmpty()) {
+            return visible;
+        }
+        String first = visible.getFirst().articleId();
+        List<Passage> out = new ArrayList<>();
+        int others = 0;
+        for (Passage p : visible) {
+            if (p.articleId().equals(first)) {
+                out.add(p);
+            } else if (others < k - 1) {
+                out.add(p);
+                others++;
+            }
+        }
+        return out;
     }
 
     /**

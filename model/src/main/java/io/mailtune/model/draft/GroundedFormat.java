@@ -34,7 +34,7 @@ public final class GroundedFormat implements DraftFormat {
     /** The value of {@value DraftFormats#CONFIG_KEY} in a checkpoint trained on this format. */
     public static final String ID = "grounded-1";
 
-    /** The most source sentences a prompt lists. */
+    /** The most source sentences a prompt lists besides those of the first passage's article the plan quotes. */
     public static final int MAX_SOURCES = 12;
 
     private static final Pattern SLOT = Pattern.compile("\\{(name|company|signature|handoff|\\d{1,3})}");
@@ -110,10 +110,27 @@ public final class GroundedFormat implements DraftFormat {
         }
     }
 
-    /** The numbered source sentences a prompt for {@code input} offers (before any trimming to a budget). */
+    /**
+     * The numbered source sentences a prompt for {@code input} offers (before any trimming to a budget), best first
+     * and labelled 1..n: the opening sentences of the first passage ({@value AnswerPlan#FIRST_PASSAGE_SENTENCES} at
+     * most) and the best-ranked sentence of each other passage of its article, which the {@link AnswerPlan} quotes,
+     * then the best-ranked of the rest up to {@value #MAX_SOURCES} in all.
+     */
     public List<SourceSentence> sources(DraftInput input) {
         List<SourceSentence> ranked = candidates(input);
-        return ranked.subList(0, Math.min(MAX_SOURCES, ranked.size()));
+        Set<SourceSentence> listed = new LinkedHashSet<>(AnswerPlan.firstArticle(input, ranked));
+        for (SourceSentence s : ranked) {
+            if (listed.size() >= MAX_SOURCES) {
+                break;
+            }
+            listed.add(s);
+        }
+        List<SourceSentence> byRank = listed.stream().sorted(Comparator.comparingInt(SourceSentence::label)).toList();
+        List<SourceSentence> out = new ArrayList<>(byRank.size());
+        for (SourceSentence s : byRank) {
+            out.add(new SourceSentence(out.size() + 1, s.passage(), s.position(), s.marker(), s.text(), s.overlap(), s.features()));
+        }
+        return out;
     }
 
     /** Every quotable sentence of the input's passages, ranked best first (the prompt lists the first {@value #MAX_SOURCES}). */

@@ -201,6 +201,23 @@ class GroundedFormatTest {
     }
 
     @Test
+    void theBestRankedSentenceOfEachOtherSectionOfTheFirstArticleIsListedAndQuoted() {
+        Passage refunds = new Passage("returns", "returns#refunds/0", "Title of returns", null,
+                "Our warehouse is open on weekdays. Your refund reaches your card within 5 working days of the parcel"
+                        + " arriving.", 0.02, 0.45, false);
+        DraftInput in = input("How do I return my order, and when does the refund reach my card?",
+                List.of(RETURNS, refunds, BILLING));
+        List<String> listed = CALIBRATED.sources(in).stream().map(SourceSentence::text).toList();
+        assertTrue(listed.contains("Your refund reaches your card within 5 working days of the parcel arriving."),
+                listed.toString());
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\n{handoff}\n\n{signature}");
+        assertFalse(draft.handOff());
+        assertEquals(List.of(RETURNS, refunds), draft.cited());
+        assertTrue(draft.text().contains("Your refund reaches your card within 5 working days"), draft.text());
+        assertFalse(draft.text().contains("Our warehouse is open on weekdays."), draft.text());
+    }
+
+    @Test
     void theModelsWordsFrameThePlansQuotesAndItsQuotesFromWeakArticlesAreLeftOut() {
         DraftInput in = returnEmail();
         int pack = label(in, "Pack the items.");

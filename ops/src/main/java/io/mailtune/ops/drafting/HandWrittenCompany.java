@@ -65,9 +65,9 @@ public record HandWrittenCompany(Path folder, String split, CompanyProfile profi
                 for (JsonNode e : JSON.readTree(folder.resolve("emails.json").toFile())) {
                     CustomerMessage email = CustomerMessage.of(e.path("from_name").asText(""), e.path("from_address").asText(),
                             e.path("subject").asText(""), e.path("body").asText(""));
-                    List<Passage> passages = CompanyIndex.passages(
-                            kb.search(GroundedExamples.query(email), SearchFilters.NONE, GroundedExamples.PASSAGES + 4), internal)
-                            .stream().filter(p -> !p.internal()).limit(GroundedExamples.PASSAGES).toList();
+                    List<Passage> passages = CompanyIndex.draftPassages(
+                            kb.searchWithArticle(GroundedExamples.query(email), SearchFilters.NONE, GroundedExamples.PASSAGES + 4),
+                            internal, GroundedExamples.PASSAGES);
                     List<String> keys = new ArrayList<>();
                     e.path("key_instructions").forEach(k -> keys.add(k.path("text").asText()));
                     String reference = e.path("reference_reply").asText();

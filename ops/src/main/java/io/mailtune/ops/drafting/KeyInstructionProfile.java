@@ -30,7 +30,7 @@ final class KeyInstructionProfile {
         RETRIEVAL_MISS,
         /** A passage holds it, but no single quotable unit does (the splitter cut it). */
         SPLIT_ACROSS_UNITS,
-        /** A unit holds it, ranked below what the prompt lists. */
+        /** A unit holds it, but the prompt does not list it (ranked too low). */
         NOT_LISTED,
         /** Listed, and the model handed the email off. */
         LISTED_HANDED_OFF,
@@ -45,7 +45,7 @@ final class KeyInstructionProfile {
     private KeyInstructionProfile() {
     }
 
-    /** The best rank (1 = first) of a candidate unit holding {@code key}, or 0 when none does. */
+    /** The best label (1 = first) of a unit holding {@code key} among ranked units, or 0 when none does. */
     static int rank(List<SourceSentence> candidates, String key) {
         for (SourceSentence s : candidates) {
             if (KeyInstruction.containedIn(s.text(), key)) {
@@ -64,14 +64,14 @@ final class KeyInstructionProfile {
         if (input.passages().stream().map(Passage::text).noneMatch(t -> KeyInstruction.containedIn(t, key))) {
             return Outcome.RETRIEVAL_MISS;
         }
-        int rank = rank(format.candidates(input), key);
-        if (rank == 0) {
+        if (rank(format.candidates(input), key) == 0) {
             return Outcome.SPLIT_ACROSS_UNITS;
         }
-        if (rank > GroundedFormat.MAX_SOURCES) {
+        int label = rank(format.sources(input), key);
+        if (label == 0) {
             return Outcome.NOT_LISTED;
         }
-        if (quoted(modelOutput).contains(rank)) {
+        if (quoted(modelOutput).contains(label)) {
             return Outcome.QUOTED_NOT_RENDERED;
         }
         return handOff ? Outcome.LISTED_HANDED_OFF : Outcome.LISTED_NOT_QUOTED;

@@ -7,6 +7,7 @@ import io.mailtune.demo.synthetic.CompanyGenerator;
 import io.mailtune.demo.synthetic.CompanyIndex;
 import io.mailtune.model.draft.GroundedFormat;
 import io.mailtune.model.draft.Passage;
+import io.mailtune.model.draft.RenderedDraft;
 import io.mailtune.model.draft.SentenceFeatures;
 import io.mailtune.model.draft.SourceSentence;
 import io.mailtune.model.eval.KeyInstruction;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * Measures the grounded format's sentence ranking without a model: for each answerable email, where its key
- * instruction sits among the candidate sentences (retrieval miss, split, rank), and writes every candidate's
+ * instruction sits among the candidate sentences (retrieval miss, split, rank); what the answer plan alone serves
+ * (key instruction, hand-offs: the plan's quotes do not depend on the model's words); and writes every candidate's
  * {@link SentenceFeatures} with whether it holds a key instruction, for fitting the ranker's weights. Reads only the
  * development split of the hand-written sets and generated companies of the training seed (never the test sets).
  *
@@ -34,6 +36,8 @@ import java.util.stream.Stream;
 public final class SourceRankingProbe {
 
     private static final GroundedFormat FORMAT = new GroundedFormat();
+    /** A model output that answers with one quote: the plan then decides every quote (or overrules it with a hand-off). */
+    private static final String PLAN_ONLY = "Hi {name},\n\n{1}\n\n{signature}";
 
     private SourceRankingProbe() {
     }
@@ -83,7 +87,7 @@ public final class SourceRankingProbe {
         try (PrintWriter out = featuresOut == null ? null : new PrintWriter(Files.newBufferedWriter(featuresOut))) {
             if (out != null) {
                 out.println("set\tcase\thandoff\tkeys\tkey\trank\tbest\twhole\tnorm\tarticle\tprank\tinstr\tcues\tpos\titem"
-                        + "\tprecision\tpsim\ttopsim\tchars\tembwhole\tembbest");
+                        + "\tprecision\tpsim\ttopsim\tchars\tembwhole\tembbest\tfirstarticle");
             }
             for (Named set : sets) {
                 report(set, out, encoder);
@@ -104,7 +108,18 @@ public final class SourceRankingProbe {
 
     private static void report(Named set, PrintWriter out, SentenceEncoder encoder) {
         int keys = 0, miss = 0, split = 0, first = 0, top3 = 0, listed = 0, beyond = 0;
+        int answerable = 0, planKeys = 0, outOfKb = 0, planHandOffs = 0, falseHandOffs = 0;
         for (DraftExample e : set.examples()) {
+            // The served plan's quotes do not depend on the model's words: render an output that agrees to answer.
+            RenderedDraft planned = FORMAT.render(e.input(), PLAN_ONLY);
+            if (e.handOff()) {
+                outOfKb++;
+                planHandOffs += planned.handOff() ? 1 : 0;
+            } else {
+                answerable++;
+                planKeys += DraftChecks.allInstructions(planned.text(), e) ? 1 : 0;
+                falseHandOffs += planned.handOff() ? 1 : 0;
+            }
             List<SourceSentence> candidates = FORMAT.candidates(e.input());
             double topSim = e.input().passages().stream().mapToDouble(Passage::vectorSimilarity).max().orElse(0);
             for (String key : e.keyInstructions()) {
@@ -147,16 +162,20 @@ public final class SourceRankingProbe {
                     }
                     SentenceFeatures f = s.features();
                     Passage p = e.input().passages().get(s.passage());
-                    out.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%.0f\t%.0f\t%d\t%.0f\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%.4f%n",
+                    out.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%d\t%.0f\t%.0f\t%d\t%.0f\t%.4f\t%.4f\t%.4f\t%d\t%.4f\t%.4f\t%d%n",
                             set.name(), e.caseId(), e.handOff() ? 1 : 0, e.keyInstructions().size(), key, s.label(),
                             f.bestOverlap(), f.wholeOverlap(), f.lengthNorm(), f.articleSimilarity(), f.passageRank(),
                             f.instruction(), f.cues(), f.position(), f.listItem(), f.precision(), p.vectorSimilarity(),
-                            topSim, s.text().length(), embWhole, embBest);
+                            topSim, s.text().length(), embWhole, embBest,
+                            p.articleId().equals(e.input().passages().getFirst().articleId()) ? 1 : 0);
                 }
             }
         }
         System.out.printf(Locale.ROOT, "%s: %d key instructions of answerable emails: retrieval miss %d, split across units %d,"
                         + " rank 1 %d, rank 2-3 %d, rank 4-%d %d, beyond %d%n", set.name(), keys, miss, split, first, top3,
                 GroundedFormat.MAX_SOURCES, listed, beyond);
+        System.out.printf(Locale.ROOT, "%s: answer plan (no model): key instruction %d/%d answerable emails, out-of-KB handed"
+                + " off %d/%d, false hand-offs %d/%d%n", set.name(), planKeys, answerable, planHandOffs, outOfKb,
+                falseHandOffs, answerable);
     }
 }

@@ -65,8 +65,20 @@ final class HybridSearch {
     /** Runs the search; {@code queryVector} may be null only in {@link SearchMode#BM25}. */
     List<SearchHit> run(IndexSearcher searcher, String query, float[] queryVector, SearchFilters filters, int k, SearchMode mode,
                          Fusion fusion) throws IOException {
+        return run(searcher, query, queryVector, filters, null, k, mode, fusion);
+    }
+
+    /** Runs the search over the passages {@code restrict} also matches (all of them when it is null). */
+    List<SearchHit> run(IndexSearcher searcher, String query, float[] queryVector, SearchFilters filters, Query restrict, int k,
+                        SearchMode mode, Fusion fusion) throws IOException {
         int n = Math.max(candidates, k);
         Query filter = filters.toQuery();
+        if (restrict != null) {
+            filter = filter == null ? restrict : new BooleanQuery.Builder()
+                    .add(filter, BooleanClause.Occur.FILTER)
+                    .add(restrict, BooleanClause.Occur.FILTER)
+                    .build();
+        }
         Map<Integer, Candidate> byDoc = new HashMap<>();
         Query keywordQuery = mode == SearchMode.VECTOR ? null : keywordQuery(searcher, query);
         if (keywordQuery != null) {

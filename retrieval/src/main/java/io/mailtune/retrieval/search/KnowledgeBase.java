@@ -16,11 +16,13 @@ import io.mailtune.retrieval.source.FolderScan;
 import io.mailtune.retrieval.source.FolderSource;
 import io.mailtune.retrieval.source.LoadProblem;
 import io.mailtune.retrieval.source.SourceType;
+import io.mailtune.retrieval.source.Visibility;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 import java.io.Closeable;
@@ -54,6 +56,8 @@ public final class KnowledgeBase implements Closeable {
     /** Changes are committed at least every this many articles during a folder sync, bounding work lost to a crash. */
     private static final int COMMIT_EVERY_ARTICLES = 200;
     private static final int SCHEMA_VERSION = 3;
+    /** The most passages of one article {@link #searchWithArticle} adds (a help article has a handful of sections). */
+    private static final int ARTICLE_PASSAGES = 20;
 
     private final SentenceEncoder encoder;
     private final RetrievalConfig config;
@@ -280,6 +284,57 @@ public final class KnowledgeBase implements Closeable {
             IndexSearcher searcher = index.acquire();
             try {
                 return hybrid.run(searcher, query, queryVector, filters, k, mode, fusion);
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching " + index.path() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hybrid search for drafting: the best {@code k} passages, with the other passages of the best public one's
+     * article right after it (ranked within that article by the same hybrid search), then the rest. A help article's answer
+     * is often in a section other than the one that matched best; a drafter given only the best chunk cannot quote it.
+     * The article's passages carry their own vector similarity; their fused score is within the article.
+     */
+    public List<SearchHit> searchWithArticle(String query, SearchFilters filters, int k) {
+        requireQuery(query);
+        if (filters == null) {
+            throw new IllegalArgumentException("filters must not be null (use SearchFilters.NONE for none)");
+        }
+        float[] vector = encodeQuery(query);
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                List<SearchHit> hits = hybrid.run(searcher, query, vector, filters, k, SearchMode.HYBRID, config.fusion());
+                if (hits.isEmpty()) {
+                    return hits;
+                }
+                // Internal articles never reach a reply, so the article expanded is the best one a customer may see.
+                SearchHit best = hits.stream().filter(h -> h.visibility() == Visibility.PUBLIC).findFirst().orElse(null);
+                if (best == null) {
+                    return hits;
+                }
+                Query article = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(IndexFields.ARTICLE_ID, best.citation().articleId())), BooleanClause.Occur.FILTER)
+                        .add(new TermQuery(new Term(IndexFields.TYPE, best.type().indexValue())), BooleanClause.Occur.FILTER)
+                        .build();
+                List<SearchHit> out = new ArrayList<>(hits.subList(0, hits.indexOf(best) + 1));
+                Set<String> seen = new HashSet<>();
+                out.forEach(h -> seen.add(h.citation().chunkId()));
+                for (SearchHit h : hybrid.run(searcher, query, vector, filters, article, ARTICLE_PASSAGES, SearchMode.HYBRID,
+                        config.fusion())) {
+                    if (seen.add(h.citation().chunkId())) {
+                        out.add(h);
+                    }
+                }
+                for (SearchHit h : hits) {
+                    if (seen.add(h.citation().chunkId())) {
+                        out.add(h);
+                    }
+                }
+                return out;
             } finally {
                 index.release(searcher);
             }

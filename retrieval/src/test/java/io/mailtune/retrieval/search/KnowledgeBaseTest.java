@@ -66,6 +66,23 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aSearchForDraftingPutsTheBestArticlesOtherSectionsRightAfterItsBestOne() {
+        String query = "how many days until the refund shows on my card";
+        List<SearchHit> plain = kb.search(query, SearchFilters.NONE, 1);
+        List<SearchHit> hits = kb.searchWithArticle(query, SearchFilters.NONE, 1);
+        assertEquals(plain.getFirst().citation().chunkId(), hits.getFirst().citation().chunkId());
+        List<String> refundChunks = hits.stream().filter(h -> h.citation().articleId().equals("refunds"))
+                .map(h -> h.citation().chunkId()).toList();
+        // Every section of the article comes back once, the best first, though only one hit was asked for.
+        assertEquals(3, refundChunks.size(), refundChunks.toString());
+        assertEquals(refundChunks.size(), refundChunks.stream().distinct().count());
+        assertTrue(refundChunks.contains("refunds#items-we-cannot-take-back/0"), refundChunks.toString());
+        for (SearchHit h : hits) {
+            assertTrue(h.score().vectorSimilarity() > -1 && h.score().vectorSimilarity() <= 1, h.score().explain());
+        }
+    }
+
+    @Test
     void highlightsMarkTheQueryWordsThatMatched() {
         SearchHit hit = kb.search("forgot password", SearchFilters.NONE, 1, SearchMode.BM25).getFirst();
         assertEquals("password-reset", hit.citation().articleId());
