@@ -18,8 +18,8 @@ public interface KnowledgeBaseSettings {
     @WithDefault("30s")
     Duration reindexInterval();
 
-    /** Passages given to the drafter per email. */
-    @WithDefault("3")
+    /** Passages given to the drafter per email; the default is what the bundled drafter was trained and measured with. */
+    @WithDefault("5")
     int passages();
 
     /** Passages whose cosine similarity with the email is below this are left out; with none left the draft hands off. */
