@@ -28,6 +28,16 @@ public interface DraftFormat {
     /** The output the model should produce so that {@link #render} gives {@code sentReply}: a training target. */
     String target(DraftInput input, String sentReply);
 
+    /**
+     * The training target for {@code sentReply} when the draft staff edited is known: {@code draftText} as the reviewer
+     * saw it and {@code modelOutput}, the model's raw output it was rendered from. A format that can map the edit onto
+     * the model's output trains the model on its own output wherever the reviewer kept the draft; this one falls back
+     * to {@link #target(DraftInput, String)}.
+     */
+    default String target(DraftInput input, String sentReply, String draftText, String modelOutput) {
+        return target(input, sentReply);
+    }
+
     /** Texts that end the model's output (beyond the tokenizer's end-of-turn tokens). */
     default List<String> stopStrings() {
         return List.of();

@@ -39,6 +39,8 @@ public final class GroundedFormat implements DraftFormat {
 
     private static final Pattern SLOT = Pattern.compile("\\{(name|company|signature|handoff|\\d{1,3})}");
     private static final Pattern QUOTE_RUN = Pattern.compile("\\{\\d{1,3}}(?:[ \\t]*\\{\\d{1,3}})*");
+    // A run of quotes across lines, as a rendered reply's list items and rows become in a target.
+    private static final Pattern QUOTE_BLOCK = Pattern.compile("\\{\\d{1,3}}(?:\\s*\\{\\d{1,3}})*");
     private static final Pattern MARKER_LINE = Pattern.compile("(?m)^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+(?=\\{\\d)");
     private static final Pattern UNSAFE = Pattern.compile("\\p{N}|[>→›]|@|https?:|www\\.|\\{|}");
     private static final Pattern SIGN_OFF = Pattern.compile(
@@ -262,8 +264,8 @@ public final class GroundedFormat implements DraftFormat {
             return;
         }
         paragraphs.removeIf(String::isEmpty);
-        if (paragraphs.contains(company.signature())) {
-            return;
+        if (paragraphs.stream().anyMatch(p -> p.endsWith(company.signature()))) {
+            return;  // the model's {signature} slot, on a paragraph of its own or under its last line
         }
         if (!paragraphs.isEmpty() && SIGN_OFF.matcher(paragraphs.getLast()).find()) {
             paragraphs.set(paragraphs.size() - 1, company.signature());
@@ -391,6 +393,7 @@ public final class GroundedFormat implements DraftFormat {
             reply = Pattern.compile("(?m)(^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+)?" + Pattern.quote(s.text()))
                     .matcher(reply).replaceAll(Matcher.quoteReplacement("{" + s.label() + "}"));
         }
+        reply = ownQuotes(input, reply);
         String name = GreetingName.of(input.email());
         int firstBreak = reply.indexOf('\n');
         String head = firstBreak < 0 ? reply : reply.substring(0, firstBreak);
@@ -398,6 +401,44 @@ public final class GroundedFormat implements DraftFormat {
             reply = head.replaceFirst(Pattern.quote(name), "{name}") + (firstBreak < 0 ? "" : reply.substring(firstBreak));
         }
         return reply.replace(company.name(), "{company}");
+    }
+
+    /**
+     * The model's own output with the reviewer's edit applied ({@link EditedOutput}): where staff kept the draft, the
+     * model is trained on what it wrote, not on a re-encoding of what the plan and the profile made of it.
+     */
+    @Override
+    public String target(DraftInput input, String sentReply, String draftText, String modelOutput) {
+        String sent = target(input, sentReply);
+        if (draftText == null || draftText.isBlank() || modelOutput == null || modelOutput.isBlank()) {
+            return sent;
+        }
+        return EditedOutput.apply(modelOutput.strip(), target(input, draftText), sent);
+    }
+
+    /**
+     * The target's first run of quotes as the model writes it when the answer plan renders the reply: only the labels
+     * the plan would not quote by itself, or the best-ranked one when it would quote them all (the plan fills in the
+     * rest, so the run renders back to the same sentences). A target holding the whole run, in reading order, teaches
+     * a re-tuned model to write long label runs and to drop the quotes and words it chose itself.
+     */
+    private String ownQuotes(DraftInput input, String target) {
+        List<SourceSentence> listed = sources(input);
+        Optional<AnswerPlan> plan = planning == Planning.MODEL ? Optional.empty() : AnswerPlan.of(input, listed, Set.of());
+        Matcher run = QUOTE_BLOCK.matcher(target);
+        if (plan.isEmpty() || plan.get().handOff() || !run.find()) {
+            return target;
+        }
+        Set<Integer> planned = new HashSet<>();
+        plan.get().quotes().forEach(s -> planned.add(s.label()));
+        List<Integer> labels = quotedLabels(run.group(), listed).stream().sorted().toList();
+        if (labels.isEmpty()) {
+            return target;
+        }
+        List<Integer> own = labels.stream().filter(l -> !planned.contains(l)).toList();
+        List<Integer> kept = own.isEmpty() ? List.of(labels.getFirst()) : own;
+        String written = String.join(" ", kept.stream().map(l -> "{" + l + "}").toList());
+        return target.substring(0, run.start()) + written + target.substring(run.end());
     }
 
     @Override

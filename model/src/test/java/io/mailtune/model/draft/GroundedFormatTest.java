@@ -231,6 +231,61 @@ class GroundedFormatTest {
     }
 
     @Test
+    void theTargetOfAPlanRenderedReplyQuotesOneLabelWhereThePlanWouldQuoteEverySentenceItself() {
+        DraftInput in = returnEmail();
+        String drafted = CALIBRATED.render(in, "Hi {name},\n\nSure, here is how. {" + label(in, "Pack the items.")
+                + "}\n\nBest,\n{company} Support").text();
+        String sent = drafted.replaceFirst("^Hi ", "Dear ");
+        String target = CALIBRATED.target(in, sent);
+        assertEquals("Dear {name},\n\nSure, here is how. {1}\n\nBest,\n{company} Support", target);
+        assertEquals(sent, CALIBRATED.render(in, target).text());
+    }
+
+    @Test
+    void theTargetOfAPlanRenderedReplyKeepsTheQuotesOnlyTheModelChose() {
+        Passage shipping = passage("shipping", "Parcels leave the warehouse daily. Couriers collect at noon. Labels print"
+                + " in black and white. Tracking links arrive by text message.", 0.55);
+        DraftInput in = input("How do I return my order?", List.of(RETURNS, shipping));
+        int tracking = label(in, "Tracking links arrive by text message.");
+        String drafted = CALIBRATED.render(in, "Hi {name},\n\n{1} {" + tracking + "}\n\n{signature}").text();
+        assertTrue(drafted.contains("Tracking links arrive by text message."), drafted);
+        String target = CALIBRATED.target(in, drafted);
+        assertEquals("Hi {name},\n\n{" + tracking + "}\n\nBest regards,\n{company}", target);
+        assertEquals(drafted, CALIBRATED.render(in, target).text());
+    }
+
+    @Test
+    void theTargetOfAnEditedDraftIsTheModelsOwnOutputWithTheEditApplied() {
+        DraftInput in = returnEmail();
+        int pack = label(in, "Pack the items.");
+        String output = "Hi {name},\n\nSure, here is how. {" + pack + "} {" + pack + "}\n\nBest,\n{company} Support";
+        String draft = CALIBRATED.render(in, output).text();
+        String sent = draft.replaceFirst("^Hi ", "Dear ");
+        String target = CALIBRATED.target(in, sent, draft, output);
+        assertEquals(output.replaceFirst("^Hi ", "Dear "), target);
+        assertEquals(sent, CALIBRATED.render(in, target).text());
+    }
+
+    @Test
+    void aParagraphTheReviewerRewroteKeepsTheModelsQuoteLabelsWhenTheQuotesStayed() {
+        DraftInput in = returnEmail();
+        int pack = label(in, "Pack the items.");
+        String output = "Hi {name},\n\nSure, here is how. {" + pack + "}\n\nBest,\n{company} Support";
+        String draft = CALIBRATED.render(in, output).text();
+        String sent = draft.replace("Sure, here is how.", "Happy to help with your return.");
+        String target = CALIBRATED.target(in, sent, draft, output);
+        assertEquals("Hi {name},\n\nHappy to help with your return. {" + pack + "}\n\nBest,\n{company} Support", target);
+        assertEquals(sent, CALIBRATED.render(in, target).text());
+    }
+
+    @Test
+    void withoutTheModelsOutputTheTargetIsMadeFromTheSentReply() {
+        DraftInput in = returnEmail();
+        String draft = CALIBRATED.render(in, "Hi {name},\n\n{1}\n\n{signature}").text();
+        assertEquals(CALIBRATED.target(in, draft), CALIBRATED.target(in, draft, draft, ""));
+    }
+
+    @Test
     void aSentenceTheModelRepeatsIsSaidOnce() {
         RenderedDraft draft = FORMAT.render(input("Are you hiring?", List.of(BILLING)),
                 "Hi {name},\n\n{handoff}\n\nThanks for your patience while we look into it.\n\n{handoff}\n\n"
