@@ -201,7 +201,7 @@ public class DraftingPool {
                 new Confidence(top == null ? 0 : top.score(), top == null ? 0 : top.vectorSimilarity(), generated.meanLogProb()),
                 new DraftTimings(Duration.between(claim.arrivedAt(), claim.claimedAt()).toMillis(), elapsedNanos / 1_000_000,
                         generated.promptTokens(), generated.generatedTokens(), generated.tokensPerSecond()),
-                Instant.now());
+                Instant.now(), generated.modelOutput());
         if (drafts.complete(claim, written)) {
             created.increment();
             generation.record(elapsedNanos, TimeUnit.NANOSECONDS);

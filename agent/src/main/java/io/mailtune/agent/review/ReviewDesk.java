@@ -145,7 +145,7 @@ public class ReviewDesk {
                 .adapterVersion(written.adapterVersion()).draftedAt(written.draftedAt()).approvedAt(now)
                 .customer(email.from()).language(written.language())
                 .passages(written.passages().stream().map(PromptPassage::source).toList())
-                .history(written.history()).handOff(written.handOff())
+                .history(written.history()).handOff(written.handOff()).modelOutput(written.modelOutput())
                 .build();
     }
 

@@ -30,7 +30,7 @@ public final class DraftStore {
     private static final String COLUMNS = "draft_id, email_id, thread_id, mailbox, status, version, arrived_at, queued_at,"
             + " attempts, failure, text, hand_off, language, passages, history, adapter_version, top_score, top_similarity,"
             + " mean_log_prob, queue_wait_ms, generation_ms, prompt_tokens, generated_tokens, tokens_per_second, drafted_at,"
-            + " reviewer, reviewed_at, sent_text, reject_reason";
+            + " reviewer, reviewed_at, sent_text, reject_reason, model_output";
     /** Candidates read per draft wanted by a claim: room for other instances claiming from the head of the queue. */
     private static final int CANDIDATES_PER_CLAIM = 8;
     private static final String CLAIMABLE = "(status = 'QUEUED' OR (status = 'DRAFTING' AND lease_until < ?))";
@@ -153,7 +153,7 @@ public final class DraftStore {
                     + " lease_owner = NULL, lease_until = NULL, failure = NULL, text = ?, hand_off = ?, language = ?,"
                     + " passages = ?, history = ?, adapter_version = ?, top_score = ?, top_similarity = ?, mean_log_prob = ?,"
                     + " queue_wait_ms = ?, generation_ms = ?, prompt_tokens = ?, generated_tokens = ?, tokens_per_second = ?,"
-                    + " drafted_at = ? WHERE draft_id = ? AND status = 'DRAFTING' AND lease_owner = ?")) {
+                    + " drafted_at = ?, model_output = ? WHERE draft_id = ? AND status = 'DRAFTING' AND lease_owner = ?")) {
                 s.setString(1, written.text());
                 s.setBoolean(2, written.handOff());
                 s.setString(3, written.language());
@@ -169,8 +169,9 @@ public final class DraftStore {
                 s.setInt(13, written.timings().generatedTokens());
                 s.setDouble(14, written.timings().tokensPerSecond());
                 s.setLong(15, written.draftedAt().toEpochMilli());
-                s.setString(16, claim.draftId());
-                s.setString(17, claim.owner());
+                s.setString(16, written.modelOutput());
+                s.setString(17, claim.draftId());
+                s.setString(18, claim.owner());
                 return s.executeUpdate() == 1;
             }
         });
@@ -371,7 +372,7 @@ public final class DraftStore {
                     new Confidence(r.getDouble("top_score"), r.getDouble("top_similarity"), r.getDouble("mean_log_prob")),
                     new DraftTimings(r.getLong("queue_wait_ms"), r.getLong("generation_ms"), r.getInt("prompt_tokens"),
                             r.getInt("generated_tokens"), r.getDouble("tokens_per_second")),
-                    Instant.ofEpochMilli(r.getLong("drafted_at")));
+                    Instant.ofEpochMilli(r.getLong("drafted_at")), r.getString("model_output"));
         }
         ReviewRecord review = null;
         String reviewer = r.getString("reviewer");

@@ -17,10 +17,11 @@ import java.util.List;
  * @param confidence     retrieval and generation confidence
  * @param timings        queue wait, generation time and speed
  * @param draftedAt      when it was finished
+ * @param modelOutput    the model's raw output the text was rendered from (empty for drafts older than the column)
  */
 public record WrittenDraft(String text, boolean handOff, String language, List<PromptPassage> passages,
                            List<ThreadTurn> history, String adapterVersion, Confidence confidence, DraftTimings timings,
-                           Instant draftedAt) {
+                           Instant draftedAt, String modelOutput) {
 
     /** Validates the parts. */
     public WrittenDraft {
@@ -31,6 +32,7 @@ public record WrittenDraft(String text, boolean handOff, String language, List<P
         language = language == null ? "" : language;
         passages = passages == null ? List.of() : List.copyOf(passages);
         history = history == null ? List.of() : List.copyOf(history);
+        modelOutput = modelOutput == null ? "" : modelOutput;
     }
 
     /** The passages the draft cites. */

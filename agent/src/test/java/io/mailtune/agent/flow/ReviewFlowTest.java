@@ -83,6 +83,7 @@ class ReviewFlowTest {
         assertFalse(a.sentText().contains("The Acme Help Team"), "sentText carries no signature");
         assertTrue(a.editDistance() > 0);
         assertFalse(a.passages().isEmpty());
+        assertFalse(a.modelOutput().isBlank(), "the approval carries the model's raw output for the trainer's target");
         List<ReviewOutcome> outcomes = Topic.read(servers().bootstrapServers(), Topics.REVIEW_OUTCOMES,
                 o -> o.draftId().equals(draftId), 1, Duration.ofSeconds(10));
         assertEquals(1, outcomes.size());

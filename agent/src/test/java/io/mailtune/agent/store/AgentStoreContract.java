@@ -179,6 +179,7 @@ abstract class AgentStoreContract {
         Draft draft = drafts.find(taken.draftId()).orElseThrow();
         assertEquals(DraftStatus.READY, draft.status());
         assertEquals("fresh", draft.written().text());
+        assertEquals("Hi {name}, {1}", draft.written().modelOutput(), "the model's raw output is kept for the approval");
         assertEquals(List.of("a#b/0"), draft.written().cited().stream().map(PromptPassage::chunkId).toList());
     }
 
@@ -397,7 +398,8 @@ abstract class AgentStoreContract {
         return new WrittenDraft(text, false, "en",
                 List.of(new PromptPassage("a", "a#b/0", "A", null, "passage", 0.2, 0.6, true),
                         new PromptPassage("c", "c#d/0", "C", null, "other", 0.1, 0.3, false)),
-                List.of(), "base", new Confidence(0.2, 0.6, -0.1), new DraftTimings(10, 500, 100, 50, 100), clock.instant());
+                List.of(), "base", new Confidence(0.2, 0.6, -0.1), new DraftTimings(10, 500, 100, 50, 100), clock.instant(),
+                "Hi {name}, {1}");
     }
 
     /** A clock tests move by hand. */

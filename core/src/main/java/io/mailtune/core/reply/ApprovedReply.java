@@ -35,6 +35,8 @@ import java.util.List;
  *                        v3 with its vector similarity
  * @param history         (v2) the earlier messages of the thread the prompt held, oldest first
  * @param handOff         (v2) the draft handed the email to a human instead of answering it
+ * @param modelOutput     (v4) the model's raw output the draft was rendered from (the drafting format's slots
+ *                        unfilled), or empty when unknown; the trainer's target keeps it where staff kept the draft
  */
 public record ApprovedReply(
         int schemaVersion,
@@ -57,10 +59,11 @@ public record ApprovedReply(
         String language,
         List<SourcePassage> passages,
         List<ThreadTurn> history,
-        boolean handOff) {
+        boolean handOff,
+        String modelOutput) {
 
     /** The version this code writes. Bump it for every added field; see docs/architecture.md. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /** The adapter version recorded when the bare base model drafted. */
     public static final String BASE_MODEL = "base";
@@ -88,6 +91,18 @@ public record ApprovedReply(
         language = language == null ? "" : language;
         passages = Schema.listOrEmpty(passages);
         history = Schema.listOrEmpty(history);
+        modelOutput = modelOutput == null ? "" : modelOutput;
+    }
+
+    /** A record of version 1 to 3, without the model's raw output. */
+    public ApprovedReply(int schemaVersion, String replyId, String draftId, String emailId, String threadId, String mailbox,
+                         String subject, String customerMessage, String originalDraft, String sentText, String reviewer,
+                         int editDistance, List<Citation> citations, String adapterVersion, Instant draftedAt,
+                         Instant approvedAt, EmailAddress customer, String language, List<SourcePassage> passages,
+                         List<ThreadTurn> history, boolean handOff) {
+        this(schemaVersion, replyId, draftId, emailId, threadId, mailbox, subject, customerMessage, originalDraft, sentText,
+                reviewer, editDistance, citations, adapterVersion, draftedAt, approvedAt, customer, language, passages,
+                history, handOff, "");
     }
 
     /** True when staff sent the draft unchanged. */
@@ -122,6 +137,7 @@ public record ApprovedReply(
         private List<SourcePassage> passages = List.of();
         private List<ThreadTurn> history = List.of();
         private boolean handOff;
+        private String modelOutput = "";
 
         private Builder() {
         }
@@ -166,12 +182,14 @@ public record ApprovedReply(
         public Builder history(List<ThreadTurn> value) { history = value; return this; }
         /** Whether the draft handed the email to a human. */
         public Builder handOff(boolean value) { handOff = value; return this; }
+        /** The model's raw output the draft was rendered from. */
+        public Builder modelOutput(String value) { modelOutput = value; return this; }
 
         /** The validated record. */
         public ApprovedReply build() {
             return new ApprovedReply(SCHEMA_VERSION, replyId, draftId, emailId, threadId, mailbox, subject, customerMessage,
                     originalDraft, sentText, reviewer, editDistance, citations, adapterVersion, draftedAt, approvedAt,
-                    customer, language, passages, history, handOff);
+                    customer, language, passages, history, handOff, modelOutput);
         }
     }
 }

@@ -82,7 +82,17 @@ final class Samples {
                         "https://help.acme.test/shipping#delivery", "Parcels arrive in 3-5 working days.", 0.031, 0.62)))
                 .history(List.of(new ThreadTurn(ThreadTurn.Author.CUSTOMER, "I ordered on Monday.", Instant.parse("2026-11-18T09:00:00Z"))))
                 .handOff(false)
+                .modelOutput("Hello {name}, {1}")
                 .build();
+    }
+
+    /** What a version 3 writer wrote, read by today's code: the model's raw output is absent. */
+    static ApprovedReply approvedV3() {
+        ApprovedReply a = approved();
+        return new ApprovedReply(3, a.replyId(), a.draftId(), a.emailId(), a.threadId(), a.mailbox(), a.subject(),
+                a.customerMessage(), a.originalDraft(), a.sentText(), a.reviewer(), a.editDistance(), a.citations(),
+                a.adapterVersion(), a.draftedAt(), a.approvedAt(), a.customer(), a.language(), a.passages(), a.history(),
+                a.handOff());
     }
 
     /** What a version 2 writer wrote, read by today's code: the passages' vector similarity is absent. */

@@ -60,7 +60,12 @@ class SchemaCompatibilityTest {
 
     @Test
     void approvedReplyWrittenByVersion3StillReads() throws IOException {
-        assertEquals(Samples.approved(), EventCodec.decode(golden(3, "approved-reply.json"), ApprovedReply.class));
+        assertEquals(Samples.approvedV3(), EventCodec.decode(golden(3, "approved-reply.json"), ApprovedReply.class));
+    }
+
+    @Test
+    void approvedReplyWrittenByVersion4StillReads() throws IOException {
+        assertEquals(Samples.approved(), EventCodec.decode(golden(4, "approved-reply.json"), ApprovedReply.class));
     }
 
     @Test

@@ -30,11 +30,12 @@ import java.util.List;
  * @param handOff         the draft was a hand-off
  * @param adapterVersion  the adapter that drafted it ({@code base}, or {@code history} for imported mail)
  * @param approvedAt      when it was approved or sent
+ * @param modelOutput     the model's raw output the draft was rendered from; empty for history and older approvals
  */
 public record Candidate(String recordId, Source source, String threadId, String mailbox, EmailAddress customer,
                         String subject, String customerMessage, String draft, String reply, List<SourcePassage> passages,
                         List<ThreadTurn> history, List<String> citedArticles, String language, int editDistance,
-                        boolean handOff, String adapterVersion, Instant approvedAt) {
+                        boolean handOff, String adapterVersion, Instant approvedAt, String modelOutput) {
 
     /** Where a record came from. */
     public enum Source {
@@ -59,6 +60,7 @@ public record Candidate(String recordId, Source source, String threadId, String 
         subject = subject == null ? "" : subject;
         customerMessage = customerMessage == null ? "" : customerMessage;
         draft = draft == null ? "" : draft;
+        modelOutput = modelOutput == null ? "" : modelOutput;
         reply = reply == null ? "" : reply;
         passages = List.copyOf(passages == null ? List.of() : passages);
         history = List.copyOf(history == null ? List.of() : history);
@@ -76,7 +78,7 @@ public record Candidate(String recordId, Source source, String threadId, String 
         return new Candidate(r.replyId(), Source.APPROVED, r.threadId(), r.mailbox(), customer, r.subject(),
                 r.customerMessage(), r.originalDraft(), r.sentText(), r.passages(), r.history(),
                 r.citations().stream().map(Citation::articleId).distinct().toList(), r.language(), r.editDistance(),
-                r.handOff(), r.adapterVersion(), r.approvedAt());
+                r.handOff(), r.adapterVersion(), r.approvedAt(), r.modelOutput());
     }
 
     /** True when staff sent the model's draft unchanged: the model's own output. */

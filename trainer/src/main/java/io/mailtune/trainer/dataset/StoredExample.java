@@ -24,9 +24,10 @@ import java.util.List;
  * @param editRate      edit distance relative to the draft, 0-1
  * @param unedited      sent exactly as drafted
  * @param contentHash   hash of the normalised message and reply
+ * @param modelOutput   the model's raw output the draft was rendered from, scrubbed (empty when not known)
  */
 public record StoredExample(String exampleId, Candidate.Source source, String threadId, Side side, String customerName,
                             String subject, String customerMessage, String draft, String reply,
                             List<SourcePassage> passages, List<ThreadTurn> history, List<String> citedArticles,
-                            String language, double editRate, boolean unedited, String contentHash) {
+                            String language, double editRate, boolean unedited, String contentHash, String modelOutput) {
 }

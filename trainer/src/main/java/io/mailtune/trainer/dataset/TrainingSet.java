@@ -103,13 +103,13 @@ public final class TrainingSet {
         Database.update(conn, """
                 INSERT INTO trainer_example (example_id, source, thread_id, mailbox, customer_address, customer_name, subject,
                   customer_message, draft, reply, passages, history, cited_articles, language, edit_distance, edit_rate,
-                  unedited, adapter_version, content_hash, approved_at, added_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                  unedited, adapter_version, content_hash, approved_at, added_at, model_output)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, c.source().name(), s.threadId(), s.mailbox(), c.customer().normalised(),
                 c.customer().displayName() == null ? "" : c.customer().displayName(), s.subject(), s.customerMessage(),
                 s.draft(), s.reply(), Json.write(s.passages()), Json.write(s.history()), Json.write(s.citedArticles()),
                 LanguageGuess.primary(s.language()), c.editDistance(), c.editRate(), c.unedited(), c.adapterVersion(),
-                contentHash, c.approvedAt().toEpochMilli(), now);
+                contentHash, c.approvedAt().toEpochMilli(), now, s.modelOutput());
         for (long band : bands) {
             Database.update(conn, "INSERT INTO trainer_example_band (band_key, example_id) VALUES (?, ?)", band, id);
         }
@@ -122,7 +122,8 @@ public final class TrainingSet {
         List<ThreadTurn> history = c.history().stream().map(t -> new ThreadTurn(t.author(), personalData.scrub(t.text()), t.at())).toList();
         return new Candidate(c.recordId(), c.source(), c.threadId(), c.mailbox(), c.customer(), personalData.scrub(c.subject()),
                 personalData.scrub(c.customerMessage()), personalData.scrub(c.draft()), personalData.scrub(c.reply()), passages,
-                history, c.citedArticles(), c.language(), c.editDistance(), c.handOff(), c.adapterVersion(), c.approvedAt());
+                history, c.citedArticles(), c.language(), c.editDistance(), c.handOff(), c.adapterVersion(), c.approvedAt(),
+                personalData.scrub(c.modelOutput()));
     }
 
     private Optional<String> nearDuplicate(Connection conn, long[] bands, String text) throws SQLException {
@@ -237,7 +238,7 @@ public final class TrainingSet {
                 r.getString("customer_message"), r.getString("draft"), r.getString("reply"),
                 Json.read(r.getString("passages"), PASSAGES), Json.read(r.getString("history"), TURNS),
                 Json.read(r.getString("cited_articles"), STRINGS), r.getString("language"), r.getDouble("edit_rate"),
-                r.getBoolean("unedited"), r.getString("content_hash"));
+                r.getBoolean("unedited"), r.getString("content_hash"), r.getString("model_output"));
     }
 
     /** Examples added after dataset version {@code seq}: what a scheduled run checks against its minimum. */

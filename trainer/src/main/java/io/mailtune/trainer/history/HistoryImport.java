@@ -153,7 +153,7 @@ public final class HistoryImport {
         String id = "history-" + Hashing.sha256Hex(question.messageId() + "\n" + answer.messageId()).substring(0, 32);
         Instant at = answer.sentAt() == null ? answer.receivedAt() : answer.sentAt();
         return new Candidate(id, Candidate.Source.HISTORY, threadId, mailbox, question.from(), question.subject(), question.normalisedText(),
-                "", answer.normalisedText(), List.of(), history, List.of(), "", answer.normalisedText().length(), false, Candidate.HISTORY_ADAPTER, at);
+                "", answer.normalisedText(), List.of(), history, List.of(), "", answer.normalisedText().length(), false, Candidate.HISTORY_ADAPTER, at, "");
     }
 
     private void read(Path path, ArchiveFormat format, java.util.function.Consumer<SourcedMessage> sink) {

@@ -44,10 +44,14 @@ public final class ExampleInputs {
         return new DraftInput(company, email, e.history(), passages);
     }
 
-    /** The supervised example: the format's prompt and its target for the sent reply. */
+    /**
+     * The supervised example: the format's prompt and its target for the sent reply, made from the model's own output
+     * where the approval carried it (the format keeps what the model wrote wherever staff kept the draft).
+     */
     public SupervisedExample supervised(StoredExample e, double weight) {
         DraftInput input = input(e);
-        return new SupervisedExample(format.prompt(input, budget), format.target(input, e.reply()), weight);
+        return new SupervisedExample(format.prompt(input, budget), format.target(input, e.reply(), e.draft(), e.modelOutput()),
+                weight);
     }
 
     private static Passage passage(SourcePassage p) {

@@ -43,7 +43,7 @@ abstract class TrainingSetContract {
         counter++;
         return new Candidate("r" + counter, Candidate.Source.APPROVED, thread, "support", new EmailAddress(customer, "Anna Berg"),
                 "Refund", message, draft, reply, List.of(), List.of(), List.of("refunds"), "en",
-                io.mailtune.core.text.EditDistance.levenshtein(draft, reply), false, "base", Instant.now());
+                io.mailtune.core.text.EditDistance.levenshtein(draft, reply), false, "base", Instant.now(), "");
     }
 
     private static final String[] WORDS = {"oak", "table", "linen", "cover", "kettle", "lid", "desk", "chair", "wine", "glass",
@@ -129,6 +129,19 @@ abstract class TrainingSetContract {
     }
 
     @Test
+    void theModelsRawOutputIsStoredScrubbedBesideTheDraft() {
+        Candidate plain = candidate("t1", "anna@example.com", "Where is order BC-482913?", "Hi Anna, it ships today.",
+                "Hi Anna, it ships today and arrives tomorrow.");
+        Candidate c = new Candidate(plain.recordId(), plain.source(), plain.threadId(), plain.mailbox(), plain.customer(),
+                plain.subject(), plain.customerMessage(), plain.draft(), plain.reply(), plain.passages(), plain.history(),
+                plain.citedArticles(), plain.language(), plain.editDistance(), plain.handOff(), plain.adapterVersion(),
+                plain.approvedAt(), "Hi {name}, order BC-482913 {1}");
+        set.offer(c);
+        StoredExample e = set.examples(List.of(c.recordId())).getFirst();
+        assertEquals("Hi {name}, order [ORDER] {1}", e.modelOutput());
+    }
+
+    @Test
     void everyExampleOfAThreadIsOnItsThreadsSideForever() {
         for (int i = 0; i < 60; i++) {
             set.offer(distinct("thread-" + (i % 20), "c" + i + "@example.com"));
@@ -185,7 +198,7 @@ abstract class TrainingSetContract {
         String erasedId = db.list("SELECT record_id FROM trainer_erased_record", r -> r.getString(1)).getFirst();
         Candidate again = new Candidate(erasedId, Candidate.Source.APPROVED, "t0", "support", EmailAddress.of("anna.berg@example.com"),
                 "s", "a new question text entirely", "d", "Hi Anna,\n\nA fresh and different answer about something else.\n\nBest",
-                List.of(), List.of(), List.of(), "en", 5, false, "base", Instant.now());
+                List.of(), List.of(), List.of(), "en", 5, false, "base", Instant.now(), "");
         assertEquals(DropReason.ERASED, ((Admission.Dropped) set.offer(again)).reason());
         String everything = String.join("|", db.list("SELECT erasure_id || requested_by || examples_removed FROM trainer_erasure", r -> r.getString(1)));
         assertFalse(everything.toLowerCase().contains("anna"), "the erasure record keeps no address: " + everything);
