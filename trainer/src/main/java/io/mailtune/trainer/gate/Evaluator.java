@@ -33,15 +33,18 @@ import java.util.stream.Collectors;
 /**
  * Scores one model (the base plus an adapter, or the bare base) on the holdout and the regression set: greedy drafts
  * through {@link Drafter} on a {@link Generator} over an {@link AdapterHandle} holding the adapter, then per example
- * chrF against the approved reply, house-style compliance, citation of the reply's articles, the key instruction of
- * regression cases, and the mean token loss of the approved reply (teacher-forced).
+ * chrF against replies staff wrote without a draft in front of them, {@link EditUptake} for replies they edited from
+ * a draft, house-style compliance, citation of the reply's articles, the key instruction of regression cases, and
+ * the mean token loss of the approved reply (teacher-forced).
  */
 public final class Evaluator {
 
     /** Metric names, in report order. */
     public static final String HOLDOUT_LOSS = "holdout.loss";
-    /** chrF of the draft against the approved reply. */
+    /** chrF of the draft against a reply staff wrote without a draft (imported history). */
     public static final String HOLDOUT_CHRF = "holdout.chrF";
+    /** {@link EditUptake} of the draft, for replies staff edited from the draft they were shown. */
+    public static final String HOLDOUT_EDIT_UPTAKE = "holdout.editUptake";
     /** Share of drafts meeting every house-style rule. */
     public static final String HOLDOUT_STYLE = "holdout.style";
     /** Share of grounded holdout drafts citing one of the reply's articles. */
@@ -97,19 +100,25 @@ public final class Evaluator {
         }
         Map<String, double[]> scores = new LinkedHashMap<>();
         scores.put(HOLDOUT_LOSS, negatedLosses(adapter, holdout, tokenizer));
-        double[] chrF = new double[holdout.size()];
+        List<Double> chrF = new ArrayList<>();
+        List<Double> uptake = new ArrayList<>();
         double[] styleScores = new double[holdout.size()];
         List<Double> citation = new ArrayList<>();
         for (int i = 0; i < holdout.size(); i++) {
             StoredExample e = holdout.get(i);
             GeneratedDraft d = holdoutDrafts.get(i);
-            chrF[i] = ChrF.STANDARD.score(d.text(), e.reply());
+            // Reviewers keep most of the draft they are shown, so chrF against an approval favours that draft's author.
+            if (e.draft().isBlank()) {
+                chrF.add(ChrF.STANDARD.score(d.text(), e.reply()));
+            }
+            EditUptake.of(d.text(), e.draft(), e.reply()).ifPresent(uptake::add);
             styleScores[i] = style.compliant(d.text()) ? 1 : 0;
             if (!e.citedArticles().isEmpty()) {
                 citation.add(cites(d, Set.copyOf(e.citedArticles())) ? 1.0 : 0.0);
             }
         }
-        scores.put(HOLDOUT_CHRF, chrF);
+        scores.put(HOLDOUT_CHRF, toArray(chrF));
+        scores.put(HOLDOUT_EDIT_UPTAKE, toArray(uptake));
         if (!style.rules().isEmpty()) {
             scores.put(HOLDOUT_STYLE, styleScores);
         }
@@ -134,7 +143,8 @@ public final class Evaluator {
 
     /** Whether a metric can carry a promotion: the holdout's, not the regression set's (that one guards). */
     public static boolean winnable(String metric) {
-        return metric.equals(HOLDOUT_LOSS) || metric.equals(HOLDOUT_CHRF) || metric.equals(HOLDOUT_STYLE);
+        return metric.equals(HOLDOUT_LOSS) || metric.equals(HOLDOUT_CHRF) || metric.equals(HOLDOUT_EDIT_UPTAKE)
+                || metric.equals(HOLDOUT_STYLE);
     }
 
     private double[] negatedLosses(LoraAdapter adapter, List<StoredExample> holdout, ModelTokenizer tokenizer) {

@@ -81,7 +81,7 @@ public class TrainerService {
 
     /** Built-in tolerances of the gate's metrics (configuration overrides each). */
     static final Map<String, Double> DEFAULT_TOLERANCES = Map.of("holdout.loss", 0.05, "holdout.chrF", 2.0,
-            "holdout.style", 0.05, "holdout.citation", 0.05, "regression.keyInstruction", 0.05, "regression.citation", 0.05);
+            "holdout.editUptake", 2.0, "holdout.style", 0.05, "holdout.citation", 0.05, "regression.keyInstruction", 0.05, "regression.citation", 0.05);
 
     @Inject
     TrainerConfig config;
