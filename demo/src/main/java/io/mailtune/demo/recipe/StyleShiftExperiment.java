@@ -52,8 +52,13 @@ public final class StyleShiftExperiment {
     /** A fresh LoRA adapter trained on {@code examples} (prompt and approved reply each). */
     public static LoraAdapter retune(LanguageModel model, List<DraftExample> examples, LoraConfig lora,
                                      TrainingOptions options, TrainingListener listener) {
-        List<SupervisedExample> supervised = examples.stream()
-                .map(e -> Pretraining.example(e, model.config().maxPositions())).toList();
+        return train(model, examples.stream().map(e -> Pretraining.example(e, model.config().maxPositions())).toList(),
+                lora, options, listener);
+    }
+
+    /** A fresh LoRA adapter trained on {@code supervised} examples. */
+    public static LoraAdapter train(LanguageModel model, List<SupervisedExample> supervised, LoraConfig lora,
+                                    TrainingOptions options, TrainingListener listener) {
         List<TokenSequence> training = new ExampleEncoder(model.tokenizer().orElseThrow(), 0f, model.config().maxPositions())
                 .encodeAll(supervised);
         try (NDManager m = NDManager.newBaseManager("PyTorch");
