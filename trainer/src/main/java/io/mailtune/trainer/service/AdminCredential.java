@@ -1,22 +1,19 @@
 package io.mailtune.trainer.service;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.logging.Logger;
 
 /**
  * The admin credential: {@code mailtune.trainer.admin.password} (e.g. from {@code MAILTUNE_TRAINER_ADMIN_PASSWORD}),
- * or, when none is configured, a random one generated at first start and kept in {@code <data-dir>/admin-password}
+ * or, when none is configured, a random one generated at the first start and kept in {@code <data-dir>/admin-password}
  * (readable by the owner only), so a default installation is never open.
  */
 @ApplicationScoped
@@ -60,24 +57,16 @@ public class AdminCredential {
 
     private String generated() {
         Path file = config.dataDir().toAbsolutePath().resolve("admin-password");
-        try {
-            if (Files.isRegularFile(file)) {
-                return Files.readString(file).strip();
-            }
-            byte[] bytes = new byte[18];
-            new SecureRandom().nextBytes(bytes);
-            String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, value + "\n");
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the file keeps its default permissions
-            }
+        boolean existed = Files.isRegularFile(file);
+        String value = GeneratedPassword.keptIn(file);
+        if (!existed) {
             LOG.warning(() -> "no mailtune.trainer.admin.password configured: generated one in " + file);
-            return value;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the generated admin password in " + file, e);
         }
+        return value;
+    }
+
+    /** Settles the password at start, so the file a new installation's banner names is there before any request. */
+    void onStart(@Observes StartupEvent event) {
+        password();
     }
 }

@@ -1,0 +1,38 @@
+package io.mailtune.trainer.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** A random admin password generated once and kept in a file only its owner can read. */
+final class GeneratedPassword {
+
+    private GeneratedPassword() {
+    }
+
+    /** The password kept in {@code file}, generated (24 URL-safe characters) and written there when it has none. */
+    static String keptIn(Path file) {
+        try {
+            if (Files.isRegularFile(file) && !Files.readString(file).isBlank()) {
+                return Files.readString(file).strip();
+            }
+            byte[] bytes = new byte[18];
+            new SecureRandom().nextBytes(bytes);
+            String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, value + "\n");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system: the file keeps its default permissions
+            }
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the generated admin password in " + file, e);
+        }
+    }
+}
