@@ -40,7 +40,7 @@ public final class GroundedFormat implements DraftFormat {
     private static final Pattern SLOT = Pattern.compile("\\{(name|company|signature|handoff|\\d{1,3})}");
     private static final Pattern QUOTE_RUN = Pattern.compile("\\{\\d{1,3}}(?:[ \\t]*\\{\\d{1,3}})*");
     // A run of quotes across lines, as a rendered reply's list items and rows become in a target.
-    private static final Pattern QUOTE_BLOCK = Pattern.compile("\\{\\d{1,3}}(?:\\s*\\{\\d{1,3}})*");
+    private static final Pattern QUOTE_BLOCK = Pattern.compile("\\{\\d{1,3}}(?:[ \\t]*\\n?[ \\t]*\\{\\d{1,3}})*");
     private static final Pattern MARKER_LINE = Pattern.compile("(?m)^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+(?=\\{\\d)");
     private static final Pattern UNSAFE = Pattern.compile("\\p{N}|[>→›]|@|https?:|www\\.|\\{|}");
     private static final Pattern SIGN_OFF = Pattern.compile(
@@ -405,15 +405,26 @@ public final class GroundedFormat implements DraftFormat {
 
     /**
      * The model's own output with the reviewer's edit applied ({@link EditedOutput}): where staff kept the draft, the
-     * model is trained on what it wrote, not on a re-encoding of what the plan and the profile made of it.
+     * model is trained on what it wrote, not on a re-encoding of what the plan and the profile made of it. Draft and
+     * reply are taken as the customer gets them (with the profile's signature, which the agent strips before it
+     * stores them and appends when it sends). The result must render back to the sent reply; where it does not (the
+     * paragraphs did not line up, rendering dropped or added one), the target is made from the sent reply alone.
      */
     @Override
     public String target(DraftInput input, String sentReply, String draftText, String modelOutput) {
-        String sent = target(input, sentReply);
+        String sent = signed(input.company(), sentReply);
+        String fromSent = target(input, sent);
         if (draftText == null || draftText.isBlank() || modelOutput == null || modelOutput.isBlank()) {
-            return sent;
+            return fromSent;
         }
-        return EditedOutput.apply(modelOutput.strip(), target(input, draftText), sent);
+        String edited = EditedOutput.apply(modelOutput.strip(), target(input, signed(input.company(), draftText)), fromSent);
+        return render(input, edited).text().strip().equals(sent.strip()) ? edited : fromSent;
+    }
+
+    /** {@code text} ending with the profile's signature, as the agent sends it. */
+    private static String signed(CompanyProfile company, String text) {
+        String t = text.replace("\r\n", "\n").strip();
+        return company.signature().isEmpty() || t.endsWith(company.signature()) ? t : t + "\n\n" + company.signature();
     }
 
     /**

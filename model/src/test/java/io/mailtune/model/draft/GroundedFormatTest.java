@@ -267,6 +267,31 @@ class GroundedFormatTest {
     }
 
     @Test
+    void anApprovalStoredWithoutTheSignatureStillTrainsOnTheModelsOwnSignOff() {
+        CompanyProfile signed = new CompanyProfile("Acme", "Cheers,\nThe Acme Team", "", "en", null);
+        DraftInput in = new DraftInput(signed, returnEmail().email(), List.of(), returnEmail().passages());
+        int pack = label(in, "Pack the items.");
+        String output = "Hi {name},\n\nSure, here is how. {" + pack + "}\n\nBest,\n{company} Support";
+        String shown = CALIBRATED.render(in, output).text();
+        assertTrue(shown.endsWith("\n\nCheers,\nThe Acme Team"), shown);
+        // The agent stores draft and sent text without the signature it appends when sending.
+        String stored = shown.substring(0, shown.length() - "\n\nCheers,\nThe Acme Team".length());
+        String sent = stored.replaceFirst("^Hi ", "Dear ");
+        assertEquals(output.replaceFirst("^Hi ", "Dear "), CALIBRATED.target(in, sent, stored, output));
+    }
+
+    @Test
+    void anOutputThatDoesNotRenderBackToTheSentReplyGivesWayToTheSentReplysTarget() {
+        DraftInput in = returnEmail();
+        String output = "Hi {name},\n\nSure, here is how. {1}\n\nBest,\n{company} Support";
+        String shown = CALIBRATED.render(in, output).text();
+        String sent = shown.replace("Best,\nAcme Support", "Talk soon,\nAcme Support");
+        String target = CALIBRATED.target(in, sent, shown, "Hi {name},\n\nA paragraph the renderer never showed.\n\n{1}");
+        assertEquals(CALIBRATED.target(in, sent), target);
+        assertEquals(sent, CALIBRATED.render(in, target).text());
+    }
+
+    @Test
     void aParagraphTheReviewerRewroteKeepsTheModelsQuoteLabelsWhenTheQuotesStayed() {
         DraftInput in = returnEmail();
         int pack = label(in, "Pack the items.");
