@@ -106,7 +106,7 @@ public final class RetuneBenchmark {
                 // The service's defaults (docs/configuration.md).
                 RunSettings settings = new RunSettings(8, 16, List.of("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj",
                         "down_proj"), 3, 20, 300, 5e-3, 5e-4, 4096, 16, 17, 10, 1024, 3.0);
-                GateSettings gate = new GateSettings(2000, 0.95, 0, Map.of("holdout.loss", 0.05, "holdout.chrF", 2.0), 0.05, 200, 200);
+                GateSettings gate = new GateSettings(2000, 0.95, 0, Map.of("holdout.loss", 0.05, "holdout.chrF", 2.0, "holdout.editUptake", 2.0), 0.05, 200, 200);
                 BaseModel base = new BaseModel(BundledModel.extractTo(work.resolve("models")), "mailtune-bundled");
                 TrainerParts parts = new TrainerParts(set, new RunStore(db, clock), new AdapterRegistry(db, work.resolve("adapters"), clock),
                         new AdapterBroadcast(producer, broker.bootstrapServers()), new Lease(db, "benchmark", Duration.ofSeconds(60), clock),

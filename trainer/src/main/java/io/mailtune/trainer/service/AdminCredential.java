@@ -57,7 +57,7 @@ public class AdminCredential {
 
     private String generated() {
         Path file = config.dataDir().toAbsolutePath().resolve("admin-password");
-        boolean existed = Files.isRegularFile(file);
+        boolean existed = Files.isRegularFile(file) && file.toFile().length() > 1;
         String value = GeneratedPassword.keptIn(file);
         if (!existed) {
             LOG.warning(() -> "no mailtune.trainer.admin.password configured: generated one in " + file);

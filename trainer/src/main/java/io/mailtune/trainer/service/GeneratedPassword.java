@@ -24,12 +24,14 @@ final class GeneratedPassword {
             new SecureRandom().nextBytes(bytes);
             String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, value + "\n");
+            Files.deleteIfExists(file);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system: the file keeps its default permissions
+                // Created owner-only, so the password is never readable by others, not even for a moment.
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
             }
+            Files.writeString(file, value + "\n");
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated admin password in " + file, e);
