@@ -97,4 +97,25 @@ final class Drafts {
             Thread.sleep(500);
         }
     }
+
+    /** How many of {@code agents} read the support mailbox once they have settled (mailbox assignment on). */
+    static int mailboxReaders(List<ServiceProcess> agents, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            int readers = 0;
+            for (ServiceProcess agent : agents) {
+                readers += agent.get("/api/status").body().contains("\"hostedMailboxes\":[\"support\"]") ? 1 : 0;
+            }
+            if (readers == 1 || System.nanoTime() > deadline) {
+                return readers;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Drafts this instance wrote, from its {@code mailtune_drafts_created_total} counter. */
+    static double written(ServiceProcess agent) throws Exception {
+        return agent.get("/q/metrics").body().lines().filter(l -> l.startsWith("mailtune_drafts_created_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
 }

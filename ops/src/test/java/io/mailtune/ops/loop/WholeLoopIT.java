@@ -26,10 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The whole loop on real parts, the agent and the trainer as child JVMs the way production runs them: customer mail
- * arrives over SMTP in a GreenMail mailbox, the agent (PostgreSQL, KRaft) drafts it, a reviewer approves a batch of
+ * The whole loop on real parts, two agent instances and the trainer as child JVMs the way production runs them:
+ * customer mail arrives over SMTP in a GreenMail mailbox, which one of the agents (one PostgreSQL database, one KRaft
+ * broker, mailbox assignment on) reads; both draft from the shared inbound topic; a reviewer approves a batch of
  * drafts in Chromium, each with the same edit (the greeting "Hi" becomes "Dear"); the trainer (its own PostgreSQL
- * database, the agent's company profile) re-tunes when asked, its gate promotes the candidate, the agent hot-swaps
+ * database, the agents' company profile) re-tunes when asked, its gate promotes the candidate, both agents hot-swap
  * the adapter, and new drafts greet with "Dear". Drafts written before the promotion never do, and a reviewer polling
  * the desk and its API throughout sees no failure.
  */
@@ -62,11 +63,14 @@ class WholeLoopIT {
     @RegisterExtension
     static PostgresDatabase trainerDatabase = new PostgresDatabase();
 
+    @RegisterExtension
+    static PostgresDatabase ingestDatabase = new PostgresDatabase();
+
     @TempDir
     Path tmp;
 
     @Test
-    void approvalsWithAConsistentEditRetuneTheModelAndNewDraftsShowTheEditWithNoFailedRequestDuringTheSwap() throws Exception {
+    void approvalsWithAConsistentEditRetuneTheModelAndNewDraftsOfBothAgentsShowTheEditWithNoFailedRequestDuringTheSwap() throws Exception {
         SupportCaseGenerator generator = SupportCaseGenerator.demo();
         List<SupportCase> cases = generator.generate(DemoSeeds.STYLE_SHIFT + 7, BATCH + AFTER + 20).stream()
                 .filter(c -> !c.isHandOff()).limit(BATCH + AFTER).toList();
@@ -75,13 +79,20 @@ class WholeLoopIT {
                      trainerSettings(), Map.of(), "admin", ADMIN_PASSWORD);
              ServiceProcess agent = ServiceProcess.start("agent", "agent.app", tmp.resolve("agent"),
                      agentSettings(mail, tmp.resolve("agent")), Map.of("LOOP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                             "LOOP_MAILBOX_PASSWORD", "support-secret"), "admin", ADMIN_PASSWORD);
+             ServiceProcess secondAgent = ServiceProcess.start("agent-b", "agent.app", tmp.resolve("agent-b"),
+                     agentSettings(mail, tmp.resolve("agent-b")), Map.of("LOOP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                              "LOOP_MAILBOX_PASSWORD", "support-secret"), "admin", ADMIN_PASSWORD)) {
             mail.addUser(Customers.SUPPORT, "support-secret");
+            assertEquals(1, Drafts.mailboxReaders(List.of(agent, secondAgent), Duration.ofMinutes(2)),
+                    "exactly one instance reads the mailbox");
             Customers customers = new Customers(mail);
 
             // Mail arrives; drafts appear in the desk, written by the base model.
             customers.send(cases.subList(0, BATCH));
             List<JsonNode> before = Drafts.awaitSettled(agent, BATCH - 3, Duration.ofMinutes(6));
+            assertTrue(Drafts.written(agent) > 0 && Drafts.written(secondAgent) > 0, "both instances draft from the"
+                    + " shared inbound topic: " + Drafts.written(agent) + " and " + Drafts.written(secondAgent));
             for (JsonNode d : before) {
                 assertEquals("base", d.path("adapterVersion").asText(), "before any promotion: " + d);
                 String text = Drafts.text(agent, d);
@@ -106,8 +117,9 @@ class WholeLoopIT {
                 System.out.println("the gate: " + run.path("run").path("reason").asText());
                 String version = run.path("run").path("candidateVersion").asText();
 
-                // The agent hot-swaps it while the reviewer keeps working; new mail gets drafts with the edit.
+                // Both agents hot-swap it while the reviewer keeps working; new mail gets drafts with the edit.
                 Drafts.awaitAdapter(agent, version, Duration.ofMinutes(2));
+                Drafts.awaitAdapter(secondAgent, version, Duration.ofMinutes(2));
                 customers.send(cases.subList(BATCH, BATCH + AFTER));
                 List<JsonNode> after = Drafts.awaitReadyAfter(agent, before, AFTER, Duration.ofMinutes(3));
                 List<String> texts = new ArrayList<>();
@@ -179,6 +191,10 @@ class WholeLoopIT {
         config.put(m + "smtp.port", String.valueOf(mail.smtpPort()));
         config.put(m + "smtp.security", "NONE");
         config.put("mailtune.delivery.outbox-interval", "200ms");
+        // Two instances: one reads the mailbox at a time, both draft; the ingest state is shared for a takeover.
+        config.put("mailtune.mail.assignment.enabled", "true");
+        config.put("mailtune.mail.ingest.jdbc-url", ingestDatabase.jdbcUrl());
+        config.put("mailtune.mail.ingest.username", ingestDatabase.user());
         return config;
     }
 
