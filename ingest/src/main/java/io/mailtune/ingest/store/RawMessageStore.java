@@ -38,8 +38,10 @@ public final class RawMessageStore {
         Path file = pathOf(sha256);
         try {
             if (!Files.exists(file)) {
-                if (knownDirs.add(file.getParent())) {
+                // Known only once created: a thread that finds the shard known may write into it at once.
+                if (!knownDirs.contains(file.getParent())) {
                     Files.createDirectories(file.getParent());
+                    knownDirs.add(file.getParent());
                 }
                 Path temp = file.resolveSibling(sha256 + "." + Thread.currentThread().threadId() + ".part");
                 Files.write(temp, raw);
