@@ -45,26 +45,31 @@ final class Drafts {
 
     /** Waits until {@code count} drafts other than {@code earlier} are READY, and returns them. */
     static List<JsonNode> awaitReadyAfter(ServiceProcess agent, List<JsonNode> earlier, int count, Duration timeout) throws Exception {
-        Set<String> known = new HashSet<>();
-        earlier.forEach(d -> known.add(d.path("draftId").asText()));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            JsonNode queue = JSON.readTree(agent.get("/api/drafts?status=READY&limit=500").body());
-            List<JsonNode> ready = new ArrayList<>();
-            queue.path("items").forEach(d -> {
-                if (!known.contains(d.path("draftId").asText())) {
-                    ready.add(d);
-                }
-            });
+            List<JsonNode> ready = readyAfter(agent, earlier);
             if (ready.size() >= count) {
                 return ready.subList(0, count);
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("only " + ready.size() + " of " + count + " drafts ready after " + timeout
-                        + ": " + queue.path("counts") + "\n" + agent.tail());
+                        + "\n" + agent.tail());
             }
             Thread.sleep(500);
         }
+    }
+
+    /** Every READY draft other than {@code earlier}. */
+    static List<JsonNode> readyAfter(ServiceProcess agent, List<JsonNode> earlier) throws Exception {
+        Set<String> known = new HashSet<>();
+        earlier.forEach(d -> known.add(d.path("draftId").asText()));
+        List<JsonNode> ready = new ArrayList<>();
+        JSON.readTree(agent.get("/api/drafts?status=READY&limit=500").body()).path("items").forEach(d -> {
+            if (!known.contains(d.path("draftId").asText())) {
+                ready.add(d);
+            }
+        });
+        return ready;
     }
 
     /** Waits until {@code count} drafts are APPROVED. */

@@ -111,6 +111,11 @@ final class ServiceProcess implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
+    /** Kills it with SIGKILL: no shutdown hook runs, as when a machine dies. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Stops it with SIGTERM (a graceful Quarkus shutdown), SIGKILL after 30 s. */
     @Override
     public void close() throws InterruptedException {

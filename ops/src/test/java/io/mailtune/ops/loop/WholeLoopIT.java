@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * broker, mailbox assignment on) reads; both draft from the shared inbound topic; a reviewer approves a batch of
  * drafts in Chromium, each with the same edit (the greeting "Hi" becomes "Dear"); the trainer (its own PostgreSQL
  * database, the agents' company profile) re-tunes when asked, its gate promotes the candidate, both agents hot-swap
- * the adapter, and new drafts greet with "Dear". Drafts written before the promotion never do, and a reviewer polling
+ * the adapter; the second instance is then killed (SIGKILL), and the survivor reads the mailbox and drafts the new
+ * mail, each email once, greeting with "Dear". Drafts written before the promotion never do, and a reviewer polling
  * the desk and its API throughout sees no failure.
  */
 class WholeLoopIT {
@@ -117,11 +118,18 @@ class WholeLoopIT {
                 System.out.println("the gate: " + run.path("run").path("reason").asText());
                 String version = run.path("run").path("candidateVersion").asText();
 
-                // Both agents hot-swap it while the reviewer keeps working; new mail gets drafts with the edit.
+                // Both agents hot-swap it while the reviewer keeps working.
                 Drafts.awaitAdapter(agent, version, Duration.ofMinutes(2));
                 Drafts.awaitAdapter(secondAgent, version, Duration.ofMinutes(2));
+
+                // The second instance dies (SIGKILL): its inbound partitions, and the mailbox if it read it, move to
+                // the first, which drafts the new mail with the edit, each email once.
+                secondAgent.kill9();
+                assertEquals(1, Drafts.mailboxReaders(List.of(agent), Duration.ofMinutes(2)), "the survivor reads the mailbox");
                 customers.send(cases.subList(BATCH, BATCH + AFTER));
-                List<JsonNode> after = Drafts.awaitReadyAfter(agent, before, AFTER, Duration.ofMinutes(3));
+                List<JsonNode> after = Drafts.awaitReadyAfter(agent, before, AFTER, Duration.ofMinutes(4));
+                Thread.sleep(3000);
+                assertEquals(AFTER, Drafts.readyAfter(agent, before).size(), "each new email drafted once after the kill");
                 List<String> texts = new ArrayList<>();
                 for (JsonNode d : after) {
                     assertEquals(version, d.path("adapterVersion").asText(), "written by the promoted adapter: " + d);
@@ -135,7 +143,8 @@ class WholeLoopIT {
 
                 SteadyRequests.Result result = steady.stop();
                 assertTrue(result.requests() > 50, "the reviewer's requests kept going: " + result);
-                assertEquals(List.of(), result.failures(), "no request failed during the swap (" + result.requests() + " sent)");
+                assertEquals(List.of(), result.failures(), "no request failed during the swap and the other instance's death ("
+                        + result.requests() + " sent)");
             }
         }
     }
@@ -193,6 +202,7 @@ class WholeLoopIT {
         config.put("mailtune.delivery.outbox-interval", "200ms");
         // Two instances: one reads the mailbox at a time, both draft; the ingest state is shared for a takeover.
         config.put("mailtune.mail.assignment.enabled", "true");
+        config.put("mailtune.mail.assignment.session-timeout", "6s");
         config.put("mailtune.mail.ingest.jdbc-url", ingestDatabase.jdbcUrl());
         config.put("mailtune.mail.ingest.username", ingestDatabase.user());
         return config;
