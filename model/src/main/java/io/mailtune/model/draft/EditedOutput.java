@@ -3,7 +3,6 @@ package io.mailtune.model.draft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The model's own output with a reviewer's edit applied, paragraph by paragraph, in slot form: the paragraphs the
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class EditedOutput {
 
-    private static final Pattern QUOTES = Pattern.compile("\\{\\d{1,3}}(?:\\s*\\{\\d{1,3}})*");
     private static final String SIGNATURE = "{signature}";
 
     private EditedOutput() {
@@ -67,9 +65,9 @@ final class EditedOutput {
 
     /** A changed paragraph with the model's quote labels where the reviewer did not change the quotes. */
     private static String keepQuotes(String own, String before, String after) {
-        Matcher ownRun = QUOTES.matcher(own);
-        Matcher beforeRun = QUOTES.matcher(before);
-        Matcher afterRun = QUOTES.matcher(after);
+        Matcher ownRun = GroundedFormat.QUOTE_BLOCK.matcher(own);
+        Matcher beforeRun = GroundedFormat.QUOTE_BLOCK.matcher(before);
+        Matcher afterRun = GroundedFormat.QUOTE_BLOCK.matcher(after);
         if (ownRun.find() && beforeRun.find() && afterRun.find() && beforeRun.group().equals(afterRun.group())) {
             return after.substring(0, afterRun.start()) + ownRun.group() + after.substring(afterRun.end());
         }

@@ -40,7 +40,7 @@ public final class GroundedFormat implements DraftFormat {
     private static final Pattern SLOT = Pattern.compile("\\{(name|company|signature|handoff|\\d{1,3})}");
     private static final Pattern QUOTE_RUN = Pattern.compile("\\{\\d{1,3}}(?:[ \\t]*\\{\\d{1,3}})*");
     // A run of quotes across lines, as a rendered reply's list items and rows become in a target.
-    private static final Pattern QUOTE_BLOCK = Pattern.compile("\\{\\d{1,3}}(?:[ \\t]*\\n?[ \\t]*\\{\\d{1,3}})*");
+    static final Pattern QUOTE_BLOCK = Pattern.compile("\\{\\d{1,3}}(?:[ \\t]*\\n?[ \\t]*\\{\\d{1,3}})*");
     private static final Pattern MARKER_LINE = Pattern.compile("(?m)^[ \\t]*(?:[-*+•]|\\d{1,3}[.)])[ \\t]+(?=\\{\\d)");
     private static final Pattern UNSAFE = Pattern.compile("\\p{N}|[>→›]|@|https?:|www\\.|\\{|}");
     private static final Pattern SIGN_OFF = Pattern.compile(

@@ -6,10 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.logging.Logger;
 
 /**
  * The admin credential: {@code mailtune.trainer.admin.password} (e.g. from {@code MAILTUNE_TRAINER_ADMIN_PASSWORD}),
@@ -18,8 +15,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class AdminCredential {
-
-    private static final Logger LOG = Logger.getLogger(AdminCredential.class.getName());
 
     @Inject
     TrainerConfig config;
@@ -56,13 +51,7 @@ public class AdminCredential {
     }
 
     private String generated() {
-        Path file = config.dataDir().toAbsolutePath().resolve("admin-password");
-        boolean existed = Files.isRegularFile(file) && file.toFile().length() > 1;
-        String value = GeneratedPassword.keptIn(file);
-        if (!existed) {
-            LOG.warning(() -> "no mailtune.trainer.admin.password configured: generated one in " + file);
-        }
-        return value;
+        return GeneratedPassword.keptIn(config.dataDir().toAbsolutePath().resolve("admin-password"));
     }
 
     /** Settles the password at start, so the file a new installation's banner names is there before any request. */

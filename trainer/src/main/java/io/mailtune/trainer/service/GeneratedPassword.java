@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.logging.Logger;
 
 /** A random admin password generated once and kept in a file only its owner can read. */
 final class GeneratedPassword {
+
+    private static final Logger LOG = Logger.getLogger(GeneratedPassword.class.getName());
 
     private GeneratedPassword() {
     }
@@ -32,6 +35,7 @@ final class GeneratedPassword {
                 Files.createFile(file);
             }
             Files.writeString(file, value + "\n");
+            LOG.warning(() -> "no mailtune.trainer.admin.password configured: generated one in " + file);
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated admin password in " + file, e);
