@@ -114,13 +114,13 @@ public final class GroundedFormat implements DraftFormat {
 
     /**
      * The numbered source sentences a prompt for {@code input} offers (before any trimming to a budget), best first
-     * and labelled 1..n: the opening sentences of the first passage ({@value AnswerPlan#FIRST_PASSAGE_SENTENCES} at
-     * most) and the best-ranked sentence of each other passage of its article, which the {@link AnswerPlan} quotes,
-     * then the best-ranked of the rest up to {@value #MAX_SOURCES} in all.
+     * and labelled 1..n: the sentences the {@link AnswerPlan} quotes (the first passage's opening ones, its article's
+     * other sections' best, each email sentence's answer, the earlier steps of a quoted step), then the best-ranked of
+     * the rest up to {@value #MAX_SOURCES} in all.
      */
     public List<SourceSentence> sources(DraftInput input) {
         List<SourceSentence> ranked = candidates(input);
-        Set<SourceSentence> listed = new LinkedHashSet<>(AnswerPlan.firstArticle(input, ranked));
+        Set<SourceSentence> listed = new LinkedHashSet<>(AnswerPlan.listed(input, ranked));
         for (SourceSentence s : ranked) {
             if (listed.size() >= MAX_SOURCES) {
                 break;
@@ -207,19 +207,35 @@ public final class GroundedFormat implements DraftFormat {
 
     /**
      * A reply in a plain frame, for when the plan overrules the model's choice to answer or hand off: the model's
-     * greeting and sign-off when it wrote them, the plan's quotes or the hand-off sentence between them.
+     * greeting, its own lines under it and its sign-off when it wrote them, the plan's quotes or the hand-off
+     * sentence between them.
      */
     private RenderedDraft renderFrame(DraftInput input, String modelOutput, AnswerPlan plan) {
         String[] modelParagraphs = modelOutput.replace("\r\n", "\n").strip().split("\n\\s*\n");
         String firstParagraph = modelParagraphs[0].strip();
-        String greeting = firstParagraph.contains("{name}") && firstParagraph.length() <= 40
+        String greetingFromModel = firstParagraph.contains("{name}") && firstParagraph.length() <= 40
                 && !firstParagraph.contains("{handoff}") && !QUOTE_RUN.matcher(firstParagraph).find()
                 ? renderText(input, firstParagraph, knownWords(input), new HashSet<>()).strip() : "";
+        String greeting = greetingFromModel;
         if (greeting.isEmpty()) {
             String name = GreetingName.of(input.email());
             greeting = name.isEmpty() ? "Hi," : "Hi " + name + ",";
         }
         List<String> paragraphs = new ArrayList<>(List.of(greeting));
+        if (!greetingFromModel.isEmpty()) {
+            // The model's own lines under its greeting (a house style's fixed line) stay, up to its first quote or hand-off.
+            for (int i = 1; i < modelParagraphs.length - 1; i++) {
+                String p = modelParagraphs[i].strip();
+                if (p.contains("{handoff}") || p.contains("{signature}") || QUOTE_RUN.matcher(p).find()
+                        || SIGN_OFF.matcher(p + "\n").find()) {
+                    break;
+                }
+                String own = renderText(input, p, knownWords(input), new HashSet<>()).strip();
+                if (!own.isEmpty()) {
+                    paragraphs.add(own);
+                }
+            }
+        }
         Set<Integer> citedPassages = new LinkedHashSet<>();
         paragraphs.add(plan.handOff() ? input.company().handOffText() : quoteText(plan.quotes(), citedPassages).strip());
         String last = modelParagraphs[modelParagraphs.length - 1].strip();

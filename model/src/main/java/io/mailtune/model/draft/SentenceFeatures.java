@@ -18,8 +18,10 @@ package io.mailtune.model.draft;
  * @param precision         share of its content words that the email uses
  * @param passageSimilarity the vector similarity of its own passage
  * @param characters        its length in characters
+ * @param question          the email sentence it overlaps most (0 = the subject, then the body's sentences in order), or
+ *                          -1 when it shares no content word with any
  */
 public record SentenceFeatures(double bestOverlap, double wholeOverlap, double lengthNorm, double articleSimilarity,
                                int passageRank, double instruction, double cues, int position, double listItem,
-                               double precision, double passageSimilarity, int characters) {
+                               double precision, double passageSimilarity, int characters, int question) {
 }

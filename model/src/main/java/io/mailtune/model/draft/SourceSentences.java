@@ -59,8 +59,13 @@ final class SourceSentences {
         for (int i = 0; i < n; i++) {
             Unit u = units.get(i);
             double best = 0;
-            for (Set<String> q : questions) {
-                best = Math.max(best, overlap(q, u.words(), df, n));
+            int question = -1;
+            for (int q = 0; q < questions.size(); q++) {
+                double o = overlap(questions.get(q), u.words(), df, n);
+                if (o > best) {
+                    best = o;
+                    question = q;
+                }
             }
             double whole = overlap(all, u.words(), df, n);
             double norm = 0.75 + 0.25 * u.words().size() / avgLength;
@@ -71,7 +76,7 @@ final class SourceSentences {
             long shared = u.words().stream().filter(all::contains).count();
             features[i] = new SentenceFeatures(best, whole, norm, Math.max(0, articleSimilarity[u.passage()]), u.passage(),
                     Cue.isInstruction(u.text()) ? 1 : 0, cues, u.position(), u.marker().isEmpty() ? 0 : 1,
-                    (double) shared / u.words().size(), passages.get(u.passage()).similarityOrZero(), u.text().length());
+                    (double) shared / u.words().size(), passages.get(u.passage()).similarityOrZero(), u.text().length(), question);
             score[i] = SentenceRanker.score(features[i]);
         }
         List<Integer> order = new ArrayList<>();

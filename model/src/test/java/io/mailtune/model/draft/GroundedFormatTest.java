@@ -157,6 +157,16 @@ class GroundedFormatTest {
     }
 
     @Test
+    void aDraftThePlanAnswersKeepsTheModelsOwnLineUnderItsGreeting() {
+        RenderedDraft draft = CALIBRATED.render(returnEmail(), "Dear {name},\n\nThank you for contacting the {company} Care"
+                + " Team.\n\nI'm sorry to hear that. {handoff}\n\nKind regards,\nThe {company} Care Team");
+        assertFalse(draft.handOff());
+        assertEquals("Dear Ann,\n\nThank you for contacting the Acme Care Team.\n\nYou can return most items within 30 days."
+                + " Open Orders, choose the order and click Return items.\n1. Pack the items.\n2. Drop the parcel at the"
+                + " carrier.\n\nKind regards,\nThe Acme Care Team", draft.text());
+    }
+
+    @Test
     void internalPassagesNeverReachThePrompt() {
         Passage internal = new Passage("escalation", "escalation#0", "Escalation", null, "Call the duty manager on 555-0100.",
                 0.1, 0.9, true);
@@ -215,6 +225,47 @@ class GroundedFormatTest {
         assertEquals(List.of(RETURNS, refunds), draft.cited());
         assertTrue(draft.text().contains("Your refund reaches your card within 5 working days"), draft.text());
         assertFalse(draft.text().contains("Our warehouse is open on weekdays."), draft.text());
+    }
+
+    @Test
+    void aSectionOfTheFirstArticleSharingNoWordWithTheEmailIsNotQuoted() {
+        Passage hours = new Passage("returns", "returns#hours/0", "Title of returns", null,
+                "Our warehouse is open on weekdays from nine to five.", 0.02, 0.45, false);
+        DraftInput in = input("How do I return my order?", List.of(RETURNS, hours, BILLING));
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\n{handoff}\n\n{signature}");
+        assertFalse(draft.handOff());
+        assertFalse(draft.text().contains("warehouse"), draft.text());
+    }
+
+    @Test
+    void aSecondQuestionIsAnsweredFromTheWeaklyMatchingArticleThatSharesMostWithIt() {
+        Passage giftCards = passage("gift-cards", "Gift cards are sold in amounts of 10 to 100. "
+                + "An unused gift card balance never expires and shows under Wallet.", 0.42);
+        DraftInput in = input("How do I return my order? Also, does an unused gift card balance ever expire?",
+                List.of(RETURNS, BILLING, giftCards));
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\n{handoff}\n\n{signature}");
+        assertFalse(draft.handOff());
+        assertTrue(draft.text().contains("Open Orders, choose the order and click Return items."), draft.text());
+        assertTrue(draft.text().contains("An unused gift card balance never expires and shows under Wallet."), draft.text());
+        assertFalse(draft.text().contains("Gift cards are sold in amounts"), draft.text());
+        assertFalse(draft.text().contains("Invoices are under"), draft.text());
+    }
+
+    @Test
+    void aQuotedStepComesWithTheStepsBeforeIt() {
+        Passage card = new Passage("payments", "payments#default/0", "Title of payments", null,
+                "3. Click the three dots next to the new card and choose Make default.\n4. Remove the old card.\n"
+                        + "5. The default card is charged for every new invoice.\n6. Click Save to keep the new default card.", 0.02,
+                0.62, false);
+        Passage add = new Passage("payments", "payments#add/0", "Title of payments", null,
+                "Cards are stored by our payment provider.\n1. Go to Settings > Payments.\n2. Click Add card and enter"
+                        + " the new card.", 0.02, 0.45, false);
+        DraftInput in = input("My card expired. How do I add a new card and make it the default?", List.of(card, add));
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\n{handoff}\n\n{signature}");
+        String text = draft.text();
+        assertTrue(text.contains("1. Go to Settings > Payments.\n2. Click Add card and enter the new card."), text);
+        assertTrue(text.indexOf("Go to Settings > Payments") < text.indexOf("Click Add card"), text);
+        assertFalse(text.contains("Cards are stored by our payment provider."), text);
     }
 
     @Test
