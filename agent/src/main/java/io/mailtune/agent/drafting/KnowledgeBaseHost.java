@@ -88,10 +88,12 @@ public class KnowledgeBaseHost {
 
     /**
      * The best {@code k} passages to draft from, with the other passages of the best public one's article after it
-     * ({@link KnowledgeBase#searchWithArticle}); only articles in {@code language} (ISO 639-1) unless it is null.
+     * and the best passage of each of {@code questions} searched alone ({@link KnowledgeBase#searchForDraft}); only
+     * articles in {@code language} (ISO 639-1) unless it is null.
      */
-    public List<SearchHit> searchForDraft(String query, String language, int k) {
-        return kb.searchWithArticle(query, language == null ? SearchFilters.NONE : SearchFilters.NONE.withLanguage(language), k);
+    public List<SearchHit> searchForDraft(String query, List<String> questions, String language, int k) {
+        return kb.searchForDraft(query, questions,
+                language == null ? SearchFilters.NONE : SearchFilters.NONE.withLanguage(language), k);
     }
 
     /** The folder indexed. */

@@ -9,6 +9,7 @@ import io.mailtune.model.draft.CompanyProfile;
 import io.mailtune.model.draft.CustomerMessage;
 import io.mailtune.model.draft.DraftInput;
 import io.mailtune.model.draft.Passage;
+import io.mailtune.retrieval.search.EmailQuestions;
 import io.mailtune.retrieval.search.SearchHit;
 import io.mailtune.retrieval.source.Visibility;
 
@@ -87,7 +88,7 @@ public final class PromptSources {
         }
         String query = (email.subject() + "\n" + email.normalisedText()).strip();
         List<Passage> out = new ArrayList<>();
-        List<SearchHit> hits = kb.searchForDraft(query, language, passages);
+        List<SearchHit> hits = kb.searchForDraft(query, EmailQuestions.of(email.normalisedText()), language, passages);
         // The best article's other sections are kept whatever their own similarity: its match is the article's.
         String bestArticle = hits.stream().filter(h -> h.visibility() != Visibility.INTERNAL).findFirst()
                 .map(h -> h.citation().articleId()).orElse(null);

@@ -49,6 +49,7 @@ final class CustomerEmails {
             "Something else came up.");
     private static final DateTimeFormatter QUOTE_DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy 'at' HH:mm", Locale.ENGLISH);
     private static final LocalDateTime QUOTE_EPOCH = LocalDateTime.of(2026, 11, 20, 8, 0);
+    private static final String QUOTE_AUTHOR = ", Brightcart Support <support@brightcart.example> wrote:\n";
 
     private final TypoNoise noise;
     private final Random typos;
@@ -119,9 +120,15 @@ final class CustomerEmails {
         String text = pick(random, FOLLOW_UP_THANKS) + " " + pick(random, FOLLOW_UP_BRIDGES) + " "
                 + slots.fill(pick(random, scenario.asks()));
         String quoted = "On " + QUOTE_EPOCH.minusMinutes(random.nextInt(60 * 24 * 20)).format(QUOTE_DATE)
-                + ", Brightcart Support <support@brightcart.example> wrote:\n"
+                + QUOTE_AUTHOR
                 + String.join("\n", earlierReply.strip().lines().map(l -> l.isEmpty() ? ">" : "> " + l).toList());
         return new Email("Re: " + earlierSubject, compose(random, customer, text, false) + "\n\n" + quoted + "\n");
+    }
+
+    /** {@code body} without the earlier reply a follow-up quotes (from the attribution line on), stripped. */
+    static String withoutQuotedReply(String body) {
+        int author = body.indexOf(QUOTE_AUTHOR);
+        return author < 0 ? body.strip() : body.substring(0, body.lastIndexOf("\n\nOn ", author) + 1).strip();
     }
 
     /** A request no article covers. */

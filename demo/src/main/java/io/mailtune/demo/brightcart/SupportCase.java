@@ -43,6 +43,14 @@ public record SupportCase(String caseId, int ticketNumber, String customerName, 
         return customerName.split(" ", 2)[0];
     }
 
+    /**
+     * The customer's own words: the body without the earlier reply a follow-up quotes, as the agent drafts from it
+     * (the ingest's reply parser removes quoted history before the agent sees an email).
+     */
+    public String customerText() {
+        return CustomerEmails.withoutQuotedReply(body);
+    }
+
     /** Whether the reply hands the case to a human instead of answering from the knowledge base. */
     public boolean isHandOff() {
         return kind == CaseKind.HAND_OFF;

@@ -13,6 +13,7 @@ import io.mailtune.model.draft.DraftInput;
 import io.mailtune.model.draft.GroundedFormat;
 import io.mailtune.model.draft.Passage;
 import io.mailtune.model.draft.SourceSentence;
+import io.mailtune.retrieval.search.EmailQuestions;
 import io.mailtune.retrieval.search.KnowledgeBase;
 import io.mailtune.retrieval.search.SearchFilters;
 
@@ -45,6 +46,11 @@ public final class GroundedExamples {
         return (email.subject() + "\n" + email.text()).strip();
     }
 
+    /** The sentences of an email searched on their own, as the agent searches them ({@link EmailQuestions}). */
+    public static List<String> questions(CustomerMessage email) {
+        return EmailQuestions.of(email.text());
+    }
+
     /**
      * Examples for generated cases of synthetic companies already added to {@code index}. An answerable case whose key
      * instruction retrieval did not bring into the prompt has {@code reply == null}: handing it off would teach the
@@ -55,7 +61,7 @@ public final class GroundedExamples {
         List<DraftExample> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             SyntheticCase c = writer.caseAt(company, seed, i);
-            List<Passage> passages = index.search(company.id(), query(c.email()), PASSAGES);
+            List<Passage> passages = index.search(company.id(), query(c.email()), questions(c.email()), PASSAGES);
             DraftInput input = new DraftInput(company.profile(), c.email(), c.history(), passages);
             Set<String> shown = FORMAT.sources(input).stream().map(SourceSentence::text).collect(Collectors.toSet());
             boolean writable = c.handOff() || shown.containsAll(c.keyInstructions());
@@ -73,8 +79,8 @@ public final class GroundedExamples {
     public static List<DraftExample> demo(KnowledgeBase demoIndex, SupportCaseGenerator generator, List<SupportCase> cases) {
         List<DraftExample> out = new ArrayList<>(cases.size());
         for (SupportCase c : cases) {
-            CustomerMessage email = CustomerMessage.of(c.customerName(), c.customerEmail(), c.subject(), c.body());
-            List<Passage> passages = CompanyIndex.draftPassages(demoIndex.searchWithArticle(query(email), SearchFilters.NONE, PASSAGES),
+            CustomerMessage email = CustomerMessage.of(c.customerName(), c.customerEmail(), c.subject(), c.customerText());
+            List<Passage> passages = CompanyIndex.draftPassages(demoIndex.searchForDraft(query(email), questions(email), SearchFilters.NONE, PASSAGES),
                     Set.of(), PASSAGES);
             DraftInput input = new DraftInput(BRIGHTCART, email, List.of(), passages);
             List<String> keys = c.articleIds().stream().map(id -> generator.knowledgeBase().article(id).keyInstruction()).toList();

@@ -50,16 +50,19 @@ public final class CompanyIndex implements AutoCloseable {
         kb.indexFolder(folder, company.id());
     }
 
-    /** The top {@code k} passages for an email to {@code companyId}, with the best one's whole article ({@link #draftPassages}). */
-    public List<Passage> search(String companyId, String query, int k) {
+    /**
+     * The top {@code k} passages for an email to {@code companyId}, with the best one's whole article and the best
+     * passage of each of {@code questions} searched alone ({@link #draftPassages}).
+     */
+    public List<Passage> search(String companyId, String query, List<String> questions, int k) {
         SearchFilters filters = SearchFilters.NONE.withProduct(companyId);
-        return draftPassages(kb.searchWithArticle(query, filters, k), Set.of(), k);
+        return draftPassages(kb.searchForDraft(query, questions, filters, k), Set.of(), k);
     }
 
     /**
      * The public passages of {@code hits} (as {@link #passages}) a draft is written from: every passage of the first
-     * one's article ({@link io.mailtune.retrieval.search.KnowledgeBase#searchWithArticle} puts them after it) and
-     * the first {@code k - 1} passages of other articles.
+     * one's article ({@link io.mailtune.retrieval.search.KnowledgeBase#searchForDraft} puts them after it) and
+     * the first {@code k - 1} passages of other articles (the questions' own passages come first among them).
      */
     public static List<Passage> draftPassages(List<SearchHit> hits, Set<String> internalArticles, int k) {
         List<Passage> visible = passages(hits, internalArticles).stream().filter(p -> !p.internal()).toList();

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -146,6 +147,20 @@ class SupportCaseGeneratorTest {
             assertTrue(c.body().contains("Brightcart Support <support@brightcart.example> wrote:\n> Hi " + c.firstName()), c.caseId());
             assertEquals(1, c.articleIds().size(), c.caseId());
             assertTrue(c.goldReply().contains("Thanks for following up about"), c.caseId());
+        }
+    }
+
+    @Test
+    void theCustomersTextOfAFollowUpIsItsNewQuestionWithoutTheQuotedReply() {
+        for (SupportCase c : TRAINING) {
+            String text = c.customerText();
+            assertFalse(text.contains("wrote:") || text.lines().anyMatch(l -> l.startsWith(">")), c.caseId() + ": " + text);
+            assertTrue(c.body().startsWith(text), c.caseId());
+            if (c.kind() != CaseKind.FOLLOW_UP) {
+                assertEquals(c.body().strip(), text, c.caseId());
+            } else {
+                assertTrue(text.length() < c.body().length() / 2 + 200, c.caseId());
+            }
         }
     }
 

@@ -66,7 +66,8 @@ public record HandWrittenCompany(Path folder, String split, CompanyProfile profi
                     CustomerMessage email = CustomerMessage.of(e.path("from_name").asText(""), e.path("from_address").asText(),
                             e.path("subject").asText(""), e.path("body").asText(""));
                     List<Passage> passages = CompanyIndex.draftPassages(
-                            kb.searchWithArticle(GroundedExamples.query(email), SearchFilters.NONE, GroundedExamples.PASSAGES + 4),
+                            kb.searchForDraft(GroundedExamples.query(email), GroundedExamples.questions(email), SearchFilters.NONE,
+                                    GroundedExamples.PASSAGES + 4),
                             internal, GroundedExamples.PASSAGES);
                     List<String> keys = new ArrayList<>();
                     e.path("key_instructions").forEach(k -> keys.add(k.path("text").asText()));

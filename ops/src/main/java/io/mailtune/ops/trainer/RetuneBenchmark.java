@@ -159,7 +159,7 @@ public final class RetuneBenchmark {
         }
         Instant now = Instant.now();
         return ApprovedReply.builder().replyId("bench-" + c.caseId()).draftId("draft-" + c.caseId()).emailId("email-" + c.caseId())
-                .threadId("thread-" + c.caseId()).mailbox("support").subject(c.subject()).customerMessage(c.body())
+                .threadId("thread-" + c.caseId()).mailbox("support").subject(c.subject()).customerMessage(c.customerText())
                 .originalDraft(c.goldReply()).sentText(sent).reviewer("bench").editDistance(EditDistance.levenshtein(c.goldReply(), sent))
                 .citations(citations).passages(passages).customer(new EmailAddress(c.customerEmail(), c.customerName())).language("en")
                 .handOff(c.isHandOff()).draftedAt(now.minusSeconds(60)).approvedAt(now).build();

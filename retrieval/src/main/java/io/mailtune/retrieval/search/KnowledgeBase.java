@@ -56,8 +56,6 @@ public final class KnowledgeBase implements Closeable {
     /** Changes are committed at least every this many articles during a folder sync, bounding work lost to a crash. */
     private static final int COMMIT_EVERY_ARTICLES = 200;
     private static final int SCHEMA_VERSION = 3;
-    /** The most passages of one article {@link #searchWithArticle} adds (a help article has a handful of sections). */
-    private static final int ARTICLE_PASSAGES = 20;
 
     private final SentenceEncoder encoder;
     private final RetrievalConfig config;
@@ -65,6 +63,7 @@ public final class KnowledgeBase implements Closeable {
     private final KnowledgeIndex index;
     private final Chunker chunker;
     private final HybridSearch hybrid;
+    private final DraftSearch drafting;
     private final String fingerprint;
     private final Object writeLock = new Object();
 
@@ -75,6 +74,7 @@ public final class KnowledgeBase implements Closeable {
         this.fingerprint = pipelineFingerprint(encoder, config);
         this.chunker = new Chunker(config.chunking());
         this.hybrid = new HybridSearch(analyzer, config.candidates());
+        this.drafting = new DraftSearch(hybrid, config.fusion(), encoder);
         try {
             this.index = KnowledgeIndex.open(directory, analyzer, fingerprint);
         } catch (RuntimeException e) {
@@ -293,48 +293,22 @@ public final class KnowledgeBase implements Closeable {
     }
 
     /**
-     * Hybrid search for drafting: the best {@code k} passages, with the other passages of the best public one's
-     * article right after it (ranked within that article by the same hybrid search), then the rest. A help article's answer
-     * is often in a section other than the one that matched best; a drafter given only the best chunk cannot quote it.
-     * The article's passages carry their own vector similarity; their fused score is within the article.
+     * Hybrid search for drafting ({@link DraftSearch}): the best {@code k} passages, with the other passages of the best
+     * public one's article right after it, then the best passage for each of {@code questions} searched alone
+     * ({@link EmailQuestions#of}) when its article is not yet among them, then the rest.
      */
-    public List<SearchHit> searchWithArticle(String query, SearchFilters filters, int k) {
+    public List<SearchHit> searchForDraft(String query, List<String> questions, SearchFilters filters, int k) {
         requireQuery(query);
         if (filters == null) {
             throw new IllegalArgumentException("filters must not be null (use SearchFilters.NONE for none)");
         }
-        float[] vector = encodeQuery(query);
+        if (questions == null) {
+            throw new IllegalArgumentException("questions must not be null (use List.of() for none)");
+        }
         try {
             IndexSearcher searcher = index.acquire();
             try {
-                List<SearchHit> hits = hybrid.run(searcher, query, vector, filters, k, SearchMode.HYBRID, config.fusion());
-                if (hits.isEmpty()) {
-                    return hits;
-                }
-                // Internal articles never reach a reply, so the article expanded is the best one a customer may see.
-                SearchHit best = hits.stream().filter(h -> h.visibility() == Visibility.PUBLIC).findFirst().orElse(null);
-                if (best == null) {
-                    return hits;
-                }
-                Query article = new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(IndexFields.ARTICLE_ID, best.citation().articleId())), BooleanClause.Occur.FILTER)
-                        .add(new TermQuery(new Term(IndexFields.TYPE, best.type().indexValue())), BooleanClause.Occur.FILTER)
-                        .build();
-                List<SearchHit> out = new ArrayList<>(hits.subList(0, hits.indexOf(best) + 1));
-                Set<String> seen = new HashSet<>();
-                out.forEach(h -> seen.add(h.citation().chunkId()));
-                for (SearchHit h : hybrid.run(searcher, query, vector, filters, article, ARTICLE_PASSAGES, SearchMode.HYBRID,
-                        config.fusion())) {
-                    if (seen.add(h.citation().chunkId())) {
-                        out.add(h);
-                    }
-                }
-                for (SearchHit h : hits) {
-                    if (seen.add(h.citation().chunkId())) {
-                        out.add(h);
-                    }
-                }
-                return out;
+                return drafting.run(searcher, query, questions, filters, k);
             } finally {
                 index.release(searcher);
             }

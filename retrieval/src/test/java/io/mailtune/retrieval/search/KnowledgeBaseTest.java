@@ -69,7 +69,7 @@ class KnowledgeBaseTest {
     void aSearchForDraftingPutsTheBestArticlesOtherSectionsRightAfterItsBestOne() {
         String query = "how many days until the refund shows on my card";
         List<SearchHit> plain = kb.search(query, SearchFilters.NONE, 1);
-        List<SearchHit> hits = kb.searchWithArticle(query, SearchFilters.NONE, 1);
+        List<SearchHit> hits = kb.searchForDraft(query, List.of(), SearchFilters.NONE, 1);
         assertEquals(plain.getFirst().citation().chunkId(), hits.getFirst().citation().chunkId());
         List<String> refundChunks = hits.stream().filter(h -> h.citation().articleId().equals("refunds"))
                 .map(h -> h.citation().chunkId()).toList();
@@ -80,6 +80,31 @@ class KnowledgeBaseTest {
         for (SearchHit h : hits) {
             assertTrue(h.score().vectorSimilarity() > -1 && h.score().vectorSimilarity() <= 1, h.score().explain());
         }
+    }
+
+    @Test
+    void aSecondQuestionAnsweredByAnotherArticleBringsThatArticlesBestPassagesAfterTheFirstArticle() {
+        String query = "Refund for my returned jacket\nI sent my jacket back two weeks ago. How many days until the refund"
+                + " shows on my card? The money is still not back on the card I paid with. Also, how can I choose a new password?";
+        List<SearchHit> alone = kb.searchForDraft(query, List.of(), SearchFilters.NONE, 1);
+        assertTrue(alone.stream().noneMatch(h -> h.citation().articleId().equals("password-reset")), alone.toString());
+        List<SearchHit> hits = kb.searchForDraft(query, EmailQuestions.of(query), SearchFilters.NONE, 1);
+        List<String> articles = hits.stream().map(h -> h.citation().articleId()).toList();
+        assertEquals("refunds", articles.getFirst());
+        assertTrue(articles.contains("password-reset"), articles.toString());
+        assertTrue(articles.lastIndexOf("refunds") < articles.indexOf("password-reset"), articles.toString());
+        // Its similarity is to the whole email, like every other passage's, not to the question alone.
+        SearchHit password = hits.stream().filter(h -> h.citation().articleId().equals("password-reset")).findFirst().orElseThrow();
+        SearchHit plain = kb.search(query, SearchFilters.NONE, 20).stream()
+                .filter(h -> h.citation().chunkId().equals(password.citation().chunkId())).findFirst().orElseThrow();
+        assertEquals(plain.score().vectorSimilarity(), password.score().vectorSimilarity(), 1e-5);
+    }
+
+    @Test
+    void aQuestionWhoseArticleIsAlreadyRetrievedAddsNothing() {
+        String query = "How many days until the refund shows on my card?";
+        assertEquals(kb.searchForDraft(query, List.of(), SearchFilters.NONE, 2).stream().map(h -> h.citation().chunkId()).toList(),
+                kb.searchForDraft(query, EmailQuestions.of(query), SearchFilters.NONE, 2).stream().map(h -> h.citation().chunkId()).toList());
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class DemoRegressionSet {
                     key = a.keyInstruction();
                 }
             }
-            DraftInput input = new DraftInput(company, CustomerMessage.of(c.customerName(), c.customerEmail(), c.subject(), c.body()),
+            DraftInput input = new DraftInput(company, CustomerMessage.of(c.customerName(), c.customerEmail(), c.subject(), c.customerText()),
                     List.of(), passages);
             out.add(new RegressionCase(c.caseId(), input, key, right));
         }
