@@ -108,6 +108,8 @@ public final class SourceRankingProbe {
 
     private static void report(Named set, PrintWriter out, SentenceEncoder encoder) {
         int keys = 0, miss = 0, split = 0, first = 0, top3 = 0, listed = 0, beyond = 0;
+        int answered = 0;
+        long answeredChars = 0;
         int answerable = 0, planKeys = 0, outOfKb = 0, planHandOffs = 0, falseHandOffs = 0;
         for (DraftExample e : set.examples()) {
             // The served plan's quotes do not depend on the model's words: render an output that agrees to answer.
@@ -118,6 +120,8 @@ public final class SourceRankingProbe {
             } else {
                 answerable++;
                 planKeys += DraftChecks.allInstructions(planned.text(), e) ? 1 : 0;
+                answeredChars += planned.handOff() ? 0 : planned.text().length();
+                answered += planned.handOff() ? 0 : 1;
                 falseHandOffs += planned.handOff() ? 1 : 0;
             }
             List<SourceSentence> candidates = FORMAT.candidates(e.input());
@@ -175,7 +179,7 @@ public final class SourceRankingProbe {
                         + " rank 1 %d, rank 2-3 %d, rank 4-%d %d, beyond %d%n", set.name(), keys, miss, split, first, top3,
                 GroundedFormat.MAX_SOURCES, listed, beyond);
         System.out.printf(Locale.ROOT, "%s: answer plan (no model): key instruction %d/%d answerable emails, out-of-KB handed"
-                + " off %d/%d, false hand-offs %d/%d%n", set.name(), planKeys, answerable, planHandOffs, outOfKb,
-                falseHandOffs, answerable);
+                + " off %d/%d, false hand-offs %d/%d, %.0f characters an answered draft%n", set.name(), planKeys, answerable, planHandOffs, outOfKb,
+                falseHandOffs, answerable, answered == 0 ? 0.0 : (double) answeredChars / answered);
     }
 }

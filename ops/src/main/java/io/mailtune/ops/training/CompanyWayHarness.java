@@ -67,8 +67,11 @@ public final class CompanyWayHarness {
             index.add(company);
             all = GroundedExamples.synthetic(index, company, 23L, train + holdout);
         }
-        List<DraftExample> approved = all.subList(0, train);
+        // A reply quoting a sentence retrieval did not bring into the prompt has no grounded target (reply == null).
+        List<DraftExample> approved = all.subList(0, train).stream().filter(e -> e.reply() != null).toList();
         List<DraftExample> held = all.subList(train, all.size());
+        System.out.println("approved replies trained on: " + approved.size() + " of " + train
+                + " (the rest quote a sentence retrieval did not bring into the prompt)");
         System.out.println("company " + company.profile().name() + " (" + company.style().family() + "), greeting '"
                 + company.style().greeting() + "', sign-off '" + company.signOff().replace("\n", " / ") + "'");
         TrainingOptions options = TrainingOptions.lora(steps, 17).withLearningRate(lr, lr / 10).withBatching(4096, 16, 1);
