@@ -19,11 +19,11 @@ import java.util.Set;
 /**
  * The passages a reply is drafted from: the best {@code k} for the whole email, with the other passages of the best
  * public one's article right after it (a help article's answer is often in a section other than the one that matched
- * best), then the best public passages for each of the email's questions searched alone when their article is not yet
- * among them (a second question is often another article's; a caller keeping only the first few passages of other
- * articles keeps these), then the rest. Every passage's vector similarity is to
- * the whole email, so matches stay comparable across passages and searches; the article's and the questions'
- * passages have a fused score within their own search.
+ * best), then the best public passages for each of the email's questions searched alone when their article is not
+ * yet among them (a second question is often another article's), then the rest; of other articles' public passages
+ * only the first {@code k - 1} are kept, so the questions' passages take the places of the weakest hits. Every
+ * passage's vector similarity is to the whole email, so matches stay comparable across passages and searches; the
+ * article's and the questions' passages have a fused score within their own search.
  */
 final class DraftSearch {
 
@@ -86,6 +86,23 @@ final class DraftSearch {
         }
         for (SearchHit h : hits) {
             if (seen.add(h.citation().chunkId())) {
+                out.add(h);
+            }
+        }
+        return withOtherArticlesCapped(out, best.citation().articleId(), k - 1);
+    }
+
+    /**
+     * {@code hits} with the best article's passages and internal ones (which never reach a prompt) all kept, but only
+     * the first {@code others} public passages of other articles: the questions' passages come first among them, so
+     * they take the places of the weakest hits and the prompt does not grow with the number of questions.
+     */
+    private static List<SearchHit> withOtherArticlesCapped(List<SearchHit> hits, String bestArticle, int others) {
+        List<SearchHit> out = new ArrayList<>();
+        int kept = 0;
+        for (SearchHit h : hits) {
+            boolean other = h.visibility() == Visibility.PUBLIC && !h.citation().articleId().equals(bestArticle);
+            if (!other || kept++ < others) {
                 out.add(h);
             }
         }
