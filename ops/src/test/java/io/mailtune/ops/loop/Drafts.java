@@ -2,11 +2,13 @@ package io.mailtune.ops.loop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mailtune.demo.brightcart.SupportCase;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** The agent's review API, read as the reviewer's tools read it. */
@@ -43,11 +45,11 @@ final class Drafts {
         }
     }
 
-    /** Waits until {@code count} drafts other than {@code earlier} are READY, and returns them. */
-    static List<JsonNode> awaitReadyAfter(ServiceProcess agent, List<JsonNode> earlier, int count, Duration timeout) throws Exception {
+    /** Waits until {@code count} READY drafts answer emails of {@code cases}, and returns them. */
+    static List<JsonNode> awaitReadyFor(ServiceProcess agent, List<SupportCase> cases, int count, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<JsonNode> ready = readyAfter(agent, earlier);
+            List<JsonNode> ready = readyFor(agent, cases);
             if (ready.size() >= count) {
                 return ready.subList(0, count);
             }
@@ -59,17 +61,22 @@ final class Drafts {
         }
     }
 
-    /** Every READY draft other than {@code earlier}. */
-    static List<JsonNode> readyAfter(ServiceProcess agent, List<JsonNode> earlier) throws Exception {
-        Set<String> known = new HashSet<>();
-        earlier.forEach(d -> known.add(d.path("draftId").asText()));
+    /** Every READY draft of an email one of {@code cases} sent (matched by sender address and subject). */
+    static List<JsonNode> readyFor(ServiceProcess agent, List<SupportCase> cases) throws Exception {
+        Set<String> sent = new HashSet<>();
+        cases.forEach(c -> sent.add(c.customerEmail().toLowerCase(Locale.ROOT) + "\n" + c.subject()));
         List<JsonNode> ready = new ArrayList<>();
         JSON.readTree(agent.get("/api/drafts?status=READY&limit=500").body()).path("items").forEach(d -> {
-            if (!known.contains(d.path("draftId").asText())) {
+            if (sent.contains(senderAndSubject(d))) {
                 ready.add(d);
             }
         });
         return ready;
+    }
+
+    /** A draft's email's sender address (lower case) and subject. */
+    static String senderAndSubject(JsonNode draft) {
+        return draft.path("from").asText().toLowerCase(Locale.ROOT) + "\n" + draft.path("subject").asText();
     }
 
     /** Waits until {@code count} drafts are APPROVED. */
