@@ -52,7 +52,7 @@ public final class CompanyIndex implements AutoCloseable {
 
     /**
      * The top {@code k} passages for an email to {@code companyId}, with the best one's whole article and the best
-     * passage of each of {@code questions} searched alone ({@link #draftPassages}).
+     * passages of each of {@code questions} searched alone ({@link #draftPassages}).
      */
     public List<Passage> search(String companyId, String query, List<String> questions, int k) {
         SearchFilters filters = SearchFilters.NONE.withProduct(companyId);

@@ -213,9 +213,10 @@ public final class GroundedFormat implements DraftFormat {
     private RenderedDraft renderFrame(DraftInput input, String modelOutput, AnswerPlan plan) {
         String[] modelParagraphs = modelOutput.replace("\r\n", "\n").strip().split("\n\\s*\n");
         String firstParagraph = modelParagraphs[0].strip();
+        Set<String> known = knownWords(input);
         String greetingFromModel = firstParagraph.contains("{name}") && firstParagraph.length() <= 40
                 && !firstParagraph.contains("{handoff}") && !QUOTE_RUN.matcher(firstParagraph).find()
-                ? renderText(input, firstParagraph, knownWords(input), new HashSet<>()).strip() : "";
+                ? renderText(input, firstParagraph, known, new HashSet<>()).strip() : "";
         String greeting = greetingFromModel;
         if (greeting.isEmpty()) {
             String name = GreetingName.of(input.email());
@@ -230,7 +231,7 @@ public final class GroundedFormat implements DraftFormat {
                         || SIGN_OFF.matcher(p + "\n").find()) {
                     break;
                 }
-                String own = renderText(input, p, knownWords(input), new HashSet<>()).strip();
+                String own = renderText(input, p, known, new HashSet<>()).strip();
                 if (!own.isEmpty()) {
                     paragraphs.add(own);
                 }
@@ -240,7 +241,7 @@ public final class GroundedFormat implements DraftFormat {
         paragraphs.add(plan.handOff() ? input.company().handOffText() : quoteText(plan.quotes(), citedPassages).strip());
         String last = modelParagraphs[modelParagraphs.length - 1].strip();
         String closing = modelParagraphs.length > 1 && !last.contains("{signature}") && !last.contains("{handoff}")
-                && !QUOTE_RUN.matcher(last).find() ? renderText(input, last, knownWords(input), new HashSet<>()).strip() : "";
+                && !QUOTE_RUN.matcher(last).find() ? renderText(input, last, known, new HashSet<>()).strip() : "";
         boolean ownSignOff = SIGN_OFF.matcher(closing + "\n").find();
         paragraphs.add(ownSignOff ? closing : "");
         signOff(input.company(), paragraphs, !ownSignOff);

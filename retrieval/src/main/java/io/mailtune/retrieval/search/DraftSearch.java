@@ -28,11 +28,11 @@ import java.util.Set;
 final class DraftSearch {
 
     /** The most passages of one article added (a help article has a handful of sections). */
-    static final int ARTICLE_PASSAGES = 20;
+    private static final int ARTICLE_PASSAGES = 20;
     /** Hits looked at per question: its best public one's article's among them are added. */
     private static final int QUESTION_HITS = 3;
     /** A sentence whose best passage is less similar than this matched nothing (a thanks, "what do I do?"). */
-    static final double MIN_QUESTION_SIMILARITY = 0.40;
+    private static final double MIN_QUESTION_SIMILARITY = 0.40;
 
     private final HybridSearch hybrid;
     private final Fusion fusion;
