@@ -88,7 +88,7 @@ public class KnowledgeBaseHost {
 
     /**
      * The best {@code k} passages to draft from, with the other passages of the best public one's article after it
-     * and the best passages of each of {@code questions} searched alone, k - 1 passages of other articles at most
+     * and the article of each of {@code questions} searched alone, k - 1 further passages of other articles at most
      * ({@link KnowledgeBase#searchForDraft}); only articles in {@code language} (ISO 639-1) unless it is null.
      */
     public List<SearchHit> searchForDraft(String query, List<String> questions, String language, int k) {

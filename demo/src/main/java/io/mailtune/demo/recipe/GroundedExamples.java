@@ -81,7 +81,7 @@ public final class GroundedExamples {
         for (SupportCase c : cases) {
             CustomerMessage email = CustomerMessage.of(c.customerName(), c.customerEmail(), c.subject(), c.customerText());
             List<Passage> passages = CompanyIndex.draftPassages(demoIndex.searchForDraft(query(email), questions(email), SearchFilters.NONE, PASSAGES),
-                    Set.of(), PASSAGES);
+                    Set.of());
             DraftInput input = new DraftInput(BRIGHTCART, email, List.of(), passages);
             List<String> keys = c.articleIds().stream().map(id -> generator.knowledgeBase().article(id).keyInstruction()).toList();
             Set<String> shown = FORMAT.sources(input).stream().map(SourceSentence::text).collect(Collectors.toSet());

@@ -56,31 +56,15 @@ public final class CompanyIndex implements AutoCloseable {
      */
     public List<Passage> search(String companyId, String query, List<String> questions, int k) {
         SearchFilters filters = SearchFilters.NONE.withProduct(companyId);
-        return draftPassages(kb.searchForDraft(query, questions, filters, k), Set.of(), k);
+        return draftPassages(kb.searchForDraft(query, questions, filters, k), Set.of());
     }
 
     /**
-     * The public passages of {@code hits} (as {@link #passages}) a draft is written from: every passage of the first
-     * one's article ({@link io.mailtune.retrieval.search.KnowledgeBase#searchForDraft} puts them after it) and
-     * the first {@code k - 1} passages of other articles (the questions' own passages come first among them).
+     * The public passages of {@code hits} (as {@link #passages}) a draft is written from, in their order: the search
+     * ({@link io.mailtune.retrieval.search.KnowledgeBase#searchForDraft}) already chose and capped them.
      */
-    public static List<Passage> draftPassages(List<SearchHit> hits, Set<String> internalArticles, int k) {
-        List<Passage> visible = passages(hits, internalArticles).stream().filter(p -> !p.internal()).toList();
-        if (visible.isEmpty()) {
-            return visible;
-        }
-        String first = visible.getFirst().articleId();
-        List<Passage> out = new ArrayList<>();
-        int others = 0;
-        for (Passage p : visible) {
-            if (p.articleId().equals(first)) {
-                out.add(p);
-            } else if (others < k - 1) {
-                out.add(p);
-                others++;
-            }
-        }
-        return out;
+    public static List<Passage> draftPassages(List<SearchHit> hits, Set<String> internalArticles) {
+        return passages(hits, internalArticles).stream().filter(p -> !p.internal()).toList();
     }
 
     /**

@@ -66,7 +66,7 @@ public final class DraftSearchTiming {
                         long start = System.nanoTime();
                         for (CustomerMessage m : mail) {
                             List<String> asked = withQuestions == 1 ? GroundedExamples.questions(m) : List.of();
-                            kb.searchForDraft(GroundedExamples.query(m), asked, SearchFilters.NONE, GroundedExamples.PASSAGES + 4);
+                            kb.searchForDraft(GroundedExamples.query(m), asked, SearchFilters.NONE, GroundedExamples.PASSAGES);
                             if (round > 0 && withQuestions == 1) {
                                 questions += asked.size();
                             }

@@ -67,8 +67,8 @@ public record HandWrittenCompany(Path folder, String split, CompanyProfile profi
                             e.path("subject").asText(""), e.path("body").asText(""));
                     List<Passage> passages = CompanyIndex.draftPassages(
                             kb.searchForDraft(GroundedExamples.query(email), GroundedExamples.questions(email), SearchFilters.NONE,
-                                    GroundedExamples.PASSAGES + 4),
-                            internal, GroundedExamples.PASSAGES);
+                                    GroundedExamples.PASSAGES),
+                            internal);
                     List<String> keys = new ArrayList<>();
                     e.path("key_instructions").forEach(k -> keys.add(k.path("text").asText()));
                     String reference = e.path("reference_reply").asText();

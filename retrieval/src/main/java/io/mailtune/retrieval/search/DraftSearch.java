@@ -19,17 +19,18 @@ import java.util.Set;
 /**
  * The passages a reply is drafted from: the best {@code k} for the whole email, with the other passages of the best
  * public one's article right after it (a help article's answer is often in a section other than the one that matched
- * best), then the best public passages for each of the email's questions searched alone when their article is not
- * yet among them (a second question is often another article's), then the rest; of other articles' public passages
- * only the first {@code k - 1} are kept, so the questions' passages take the places of the weakest hits. Every
- * passage's vector similarity is to the whole email, so matches stay comparable across passages and searches; the
- * article's and the questions' passages have a fused score within their own search.
+ * best), then, for each of the email's questions searched alone whose best public hit is of an article not yet among
+ * them (a second question is often another article's), that article's passages that best answer the question, then
+ * the rest; of the rest (other articles' public passages the whole email found) only the first {@code k - 1} are kept,
+ * so a question's article comes whole enough to hold its answer and the weakest hits make room. Every passage's
+ * vector similarity is to the whole email, so matches stay comparable across passages and searches; the article's
+ * and the questions' passages have a fused score within their own search.
  */
 final class DraftSearch {
 
     /** The most passages of one article added (a help article has a handful of sections). */
     private static final int ARTICLE_PASSAGES = 20;
-    /** Hits looked at per question: its best public one's article's among them are added. */
+    /** Hits looked at per question: the best public one names the question's article. */
     private static final int QUESTION_HITS = 3;
     /** A sentence whose best passage is less similar than this matched nothing (a thanks, "what do I do?"). */
     private static final double MIN_QUESTION_SIMILARITY = 0.40;
@@ -53,60 +54,44 @@ final class DraftSearch {
         if (best == null) {
             return hits;
         }
-        List<SearchHit> out = new ArrayList<>(hits.subList(0, hits.indexOf(best) + 1));
+        List<SearchHit> kept = new ArrayList<>(hits.subList(0, hits.indexOf(best) + 1));
         Set<String> seen = new HashSet<>();
+        kept.forEach(h -> seen.add(h.citation().chunkId()));
         Set<String> articles = new HashSet<>();
-        out.forEach(h -> seen.add(h.citation().chunkId()));
-        out.forEach(h -> articles.add(h.citation().articleId()));
+        kept.forEach(h -> articles.add(h.citation().articleId()));
         for (SearchHit h : hybrid.run(searcher, query, vector, filters, article(best), ARTICLE_PASSAGES, SearchMode.HYBRID, fusion)) {
             if (seen.add(h.citation().chunkId())) {
-                out.add(h);
+                kept.add(h);
             }
         }
         for (String question : questions) {
-            List<SearchHit> answers = hybrid.run(searcher, question, encoder.encode(question), filters, QUESTION_HITS,
+            float[] questionVector = encoder.encode(question);
+            List<SearchHit> answers = hybrid.run(searcher, question, questionVector, filters, QUESTION_HITS,
                     SearchMode.HYBRID, fusion).stream().filter(h -> h.visibility() == Visibility.PUBLIC).toList();
             if (answers.isEmpty() || answers.getFirst().score().vectorSimilarity() < MIN_QUESTION_SIMILARITY
                     || !articles.add(answers.getFirst().citation().articleId())) {
                 continue;
             }
-            String article = answers.getFirst().citation().articleId();
-            for (SearchHit answer : answers) {
-                if (!answer.citation().articleId().equals(article)) {
-                    continue;
-                }
+            // The article's passages in the order they answer the question, wherever they ranked in the search over all.
+            for (SearchHit answer : hybrid.run(searcher, question, questionVector, filters, article(answers.getFirst()),
+                    ARTICLE_PASSAGES, SearchMode.HYBRID, fusion)) {
                 // Scored again against the whole email, so that its similarity means what the others' do.
                 Query chunk = new TermQuery(new Term(IndexFields.CHUNK_ID, answer.citation().chunkId()));
                 for (SearchHit h : hybrid.run(searcher, query, vector, filters, chunk, 1, SearchMode.HYBRID, fusion)) {
                     if (seen.add(h.citation().chunkId())) {
-                        out.add(h);
+                        kept.add(h);
                     }
                 }
             }
         }
+        // Of the rest, internal passages (which never reach a prompt) are all kept, other public ones up to k - 1.
+        int others = 0;
         for (SearchHit h : hits) {
-            if (seen.add(h.citation().chunkId())) {
-                out.add(h);
+            if (seen.add(h.citation().chunkId()) && (h.visibility() != Visibility.PUBLIC || others++ < k - 1)) {
+                kept.add(h);
             }
         }
-        return withOtherArticlesCapped(out, best.citation().articleId(), k - 1);
-    }
-
-    /**
-     * {@code hits} with the best article's passages and internal ones (which never reach a prompt) all kept, but only
-     * the first {@code others} public passages of other articles: the questions' passages come first among them, so
-     * they take the places of the weakest hits and the prompt does not grow with the number of questions.
-     */
-    private static List<SearchHit> withOtherArticlesCapped(List<SearchHit> hits, String bestArticle, int others) {
-        List<SearchHit> out = new ArrayList<>();
-        int kept = 0;
-        for (SearchHit h : hits) {
-            boolean other = h.visibility() == Visibility.PUBLIC && !h.citation().articleId().equals(bestArticle);
-            if (!other || kept++ < others) {
-                out.add(h);
-            }
-        }
-        return out;
+        return kept;
     }
 
     private static Query article(SearchHit best) {

@@ -294,9 +294,9 @@ public final class KnowledgeBase implements Closeable {
 
     /**
      * Hybrid search for drafting ({@link DraftSearch}): the best {@code k} passages, with the other passages of the best
-     * public one's article right after it, then the best passages for each of {@code questions} searched alone
-     * ({@link EmailQuestions#of}) when their article is not yet among them, then the rest; of other articles' public
-     * passages only the first {@code k - 1} are kept.
+     * public one's article right after it, then for each of {@code questions} searched alone ({@link EmailQuestions#of})
+     * whose best hit is of an article not yet among them that article's passages, best answer first, then the rest,
+     * of which only the first {@code k - 1} public passages of other articles are kept.
      */
     public List<SearchHit> searchForDraft(String query, List<String> questions, SearchFilters filters, int k) {
         requireQuery(query);

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,7 +85,7 @@ class KnowledgeBaseTest {
     }
 
     @Test
-    void aSecondQuestionAnsweredByAnotherArticleBringsThatArticlesBestPassagesAfterTheFirstArticle() {
+    void aSecondQuestionAnsweredByAnotherArticleBringsThatWholeArticleAfterTheFirstArticle() {
         String query = "Refund for my returned jacket\nI sent my jacket back two weeks ago. How many days until the refund"
                 + " shows on my card? The money is still not back on the card I paid with. Also, how can I choose a new password?";
         List<SearchHit> alone = kb.searchForDraft(query, List.of(), SearchFilters.NONE, 2);
@@ -91,8 +93,14 @@ class KnowledgeBaseTest {
         List<SearchHit> hits = kb.searchForDraft(query, EmailQuestions.of(query), SearchFilters.NONE, 2);
         List<String> articles = hits.stream().map(h -> h.citation().articleId()).toList();
         assertEquals("refunds", articles.getFirst());
-        assertTrue(articles.contains("password-reset"), articles.toString());
         assertTrue(articles.lastIndexOf("refunds") < articles.indexOf("password-reset"), articles.toString());
+        // Every section of it, though k = 2 leaves room for one passage of another article: its answer may be in any.
+        Set<String> allSections = kb.search("password", SearchFilters.NONE, 20).stream()
+                .filter(h -> h.citation().articleId().equals("password-reset")).map(h -> h.citation().chunkId())
+                .collect(Collectors.toSet());
+        assertEquals(allSections, hits.stream().filter(h -> h.citation().articleId().equals("password-reset"))
+                .map(h -> h.citation().chunkId()).collect(Collectors.toSet()));
+        assertTrue(allSections.size() > 1, allSections.toString());
         // Its similarity is to the whole email, like every other passage's, not to the question alone.
         SearchHit password = hits.stream().filter(h -> h.citation().articleId().equals("password-reset")).findFirst().orElseThrow();
         SearchHit plain = kb.search(query, SearchFilters.NONE, 20).stream()
@@ -101,11 +109,11 @@ class KnowledgeBaseTest {
     }
 
     @Test
-    void theQuestionsPassagesTakeThePlacesOfTheWeakestHitsSoThePromptDoesNotGrow() {
-        String query = "Refund for my returned jacket\nHow many days until the refund shows on my card? How can I choose a"
-                + " new password? How long does express delivery take?";
+    void ofTheOtherArticlesTheWholeEmailFoundOnlyTheFirstKMinusOnePassagesAreKept() {
+        String query = "Refund for my returned jacket\nHow many days until the refund shows on my card? Is express"
+                + " delivery faster? Can I reset my password?";
         for (int k = 1; k <= 3; k++) {
-            long others = kb.searchForDraft(query, EmailQuestions.of(query), SearchFilters.NONE, k).stream()
+            long others = kb.searchForDraft(query, List.of(), SearchFilters.NONE, k).stream()
                     .filter(h -> !h.citation().articleId().equals("refunds")).count();
             assertTrue(others <= k - 1, "k=" + k + ": " + others + " passages of other articles");
         }
