@@ -15,16 +15,17 @@ import java.util.TreeMap;
  * and generated companies of the training seed, docs/training.md "Hand-off threshold"), otherwise quote the first
  * retrieved passage's opening sentences and the best-ranked sentence of each other section of its article that shares
  * words with the email (when it is such a match), for each sentence of the email the source sentence that shares most
- * with it (from an article at least a weak match), the best-ranked sentences of fairly matching articles, the model's
- * own quotes from such articles, and the earlier steps of any numbered step quoted. Only listed sentences are quoted,
- * so everything a draft holds was in its prompt.
+ * with it (from an article at least a weak match), the best-ranked sentence of each other article at least a weak
+ * match, the best-ranked sentences of fairly matching articles that share a word with the email, the model's own
+ * quotes from such articles, and the earlier steps of any numbered step quoted. Only listed sentences are quoted, so
+ * everything a draft holds was in its prompt.
  *
  * @param handOff whether a person takes the email over
  * @param quotes  the source sentences the reply quotes (empty for a hand-off)
  */
 record AnswerPlan(boolean handOff, List<SourceSentence> quotes) {
 
-    /** Best-ranked sentences quoted besides the first passage and the model's quotes. */
+    /** Best-ranked sentences sharing a word with the email quoted besides the first passage and the model's quotes. */
     static final int TOP_SENTENCES = 3;
 
     /** The most sentences of the first passage quoted (a long section is cut after its opening ones). */
@@ -87,6 +88,24 @@ record AnswerPlan(boolean handOff, List<SourceSentence> quotes) {
     }
 
     /**
+     * The best-ranked sentence of each article at least a {@link MatchStrength#WEAK} match other than the first
+     * passage's: a second question's article (retrieval brings it whole) often answers in words the email does not
+     * use, so no overlap picks it.
+     */
+    static List<SourceSentence> otherArticlesBest(DraftInput input, List<SourceSentence> ranked) {
+        double[] similarity = SourceSentences.articleSimilarity(input.passages());
+        Set<String> articles = new HashSet<>(Set.of(input.passages().getFirst().articleId()));
+        List<SourceSentence> out = new ArrayList<>();
+        for (SourceSentence s : ranked) {
+            if (similarity[s.passage()] >= MatchStrength.WEAK.threshold()
+                    && articles.add(input.passages().get(s.passage()).articleId())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
      * What a prompt for {@code input} must list so that the plan can quote it: the plan's quotes from the whole
      * ranking, or the first article's sentences when there is no plan (the model's plan then stands).
      */
@@ -116,8 +135,9 @@ record AnswerPlan(boolean handOff, List<SourceSentence> quotes) {
             out.addAll(firstArticle(input, candidates));
         }
         answersPerQuestion(input, candidates).stream().filter(s -> !out.contains(s)).forEach(out::add);
-        candidates.stream().filter(s -> similarity[s.passage()] >= MatchStrength.FAIR.threshold())
-                .limit(TOP_SENTENCES).filter(s -> !out.contains(s)).forEach(out::add);
+        otherArticlesBest(input, candidates).stream().filter(s -> !out.contains(s)).forEach(out::add);
+        candidates.stream().filter(s -> similarity[s.passage()] >= MatchStrength.FAIR.threshold()
+                        && s.features().question() >= 0).limit(TOP_SENTENCES).filter(s -> !out.contains(s)).forEach(out::add);
         candidates.stream().filter(s -> modelQuotes.contains(s.label()) && similarity[s.passage()] >= MatchStrength.FAIR.threshold())
                 .filter(s -> !out.contains(s)).forEach(out::add);
         return Optional.of(new AnswerPlan(out.isEmpty(), NumberedSteps.withEarlierSteps(out, candidates)));

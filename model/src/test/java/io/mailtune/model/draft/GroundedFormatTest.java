@@ -252,6 +252,19 @@ class GroundedFormatTest {
     }
 
     @Test
+    void anotherWeaklyMatchingArticleHasItsBestRankedSentenceQuotedThoughItSharesLittleWithTheEmail() {
+        // The second question's answer uses other words than the customer ("broke", "repaired" / "fault", "claim").
+        Passage warranty = passage("warranty", "Open Orders, choose the order, click Warranty claim and describe the fault.", 0.43);
+        DraftInput in = input("How do I return my order? Also my kettle broke after a year, can it be repaired?",
+                List.of(RETURNS, warranty, BILLING));
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\n{1}\n\n{signature}");
+        assertTrue(draft.text().contains("Open Orders, choose the order and click Return items."), draft.text());
+        assertTrue(draft.text().contains("click Warranty claim and describe the fault."), draft.text());
+        // Below a weak match an article is not quoted for being retrieved.
+        assertFalse(draft.text().contains("Invoices are under"), draft.text());
+    }
+
+    @Test
     void aQuotedStepComesWithTheStepsBeforeIt() {
         Passage card = new Passage("payments", "payments#default/0", "Title of payments", null,
                 "3. Click the three dots next to the new card and choose Make default.\n4. Remove the old card.\n"
