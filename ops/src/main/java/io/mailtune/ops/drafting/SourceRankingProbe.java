@@ -1,5 +1,8 @@
 package io.mailtune.ops.drafting;
 
+import io.mailtune.demo.brightcart.DemoSeeds;
+import io.mailtune.demo.brightcart.SupportCaseGenerator;
+import io.mailtune.demo.recipe.DemoRetrieval;
 import io.mailtune.demo.recipe.DraftExample;
 import io.mailtune.demo.recipe.GroundedExamples;
 import io.mailtune.demo.recipe.PretrainRecipe;
@@ -11,6 +14,7 @@ import io.mailtune.model.draft.RenderedDraft;
 import io.mailtune.model.draft.SentenceFeatures;
 import io.mailtune.model.draft.SourceSentence;
 import io.mailtune.model.eval.KeyInstruction;
+import io.mailtune.retrieval.search.KnowledgeBase;
 import io.mailtune.retrieval.encode.SentenceEncoder;
 import io.mailtune.retrieval.encode.minilm.MiniLmEncoder;
 
@@ -31,7 +35,9 @@ import java.util.stream.Stream;
  * development split of the hand-written sets and generated companies of the training seed (never the test sets).
  *
  * <p>{@code java -cp <ops classpath> io.mailtune.ops.drafting.SourceRankingProbe [--eval-data ops/drafting-eval]
- * [--companies 20] [--emails 30] [--first-company 0] [--features features.tsv] [--work DIR]}
+ * [--companies 20] [--emails 30] [--first-company 0] [--features features.tsv] [--demo 0] [--misses] [--work DIR]}
+ * ({@code --demo N} adds N demo cases of the training seed, never the held-out one; {@code --misses} prints each development-set email whose key instruction the plan does not serve, with where the
+ * instruction sits and what the plan quoted).
  */
 public final class SourceRankingProbe {
 
@@ -50,12 +56,23 @@ public final class SourceRankingProbe {
         int companies = 20;
         int emails = 30;
         int firstCompany = 0;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        int demo = 0;
+        boolean misses = false;
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--misses")) {
+                misses = true;
+                i--;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+            }
             switch (args[i]) {
                 case "--eval-data" -> evalData = Path.of(args[i + 1]);
                 case "--companies" -> companies = Integer.parseInt(args[i + 1]);
                 case "--emails" -> emails = Integer.parseInt(args[i + 1]);
                 case "--first-company" -> firstCompany = Integer.parseInt(args[i + 1]);
+                case "--demo" -> demo = Integer.parseInt(args[i + 1]);
                 case "--features" -> featuresOut = Path.of(args[i + 1]);
                 case "--work" -> work = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -67,7 +84,7 @@ public final class SourceRankingProbe {
             for (Path d : dirs.filter(p -> Files.isRegularFile(p.resolve("company.json"))).sorted().toList()) {
                 if (Files.readString(d.resolve("company.json")).contains("\"development\"")) {
                     HandWrittenCompany c = HandWrittenCompany.load(d, work.resolve("hand-written"), encoder);
-                    sets.add(new Named(c.profile().name(), c.examples()));
+                    sets.add(new Named(c.profile().name(), c.examples(), misses));
                 }
             }
         }
@@ -82,7 +99,14 @@ public final class SourceRankingProbe {
                     examples.addAll(GroundedExamples.synthetic(index, company, recipe.caseSeed(), emails));
                 }
             }
-            sets.add(new Named("training-seed generated", examples));
+            sets.add(new Named("training-seed generated", examples, false));
+        }
+        if (demo > 0) {
+            SupportCaseGenerator generator = SupportCaseGenerator.demo();
+            try (KnowledgeBase kb = DemoRetrieval.open(work.resolve("demo"), encoder)) {
+                sets.add(new Named("Brightcart training seed",
+                        GroundedExamples.demo(kb, generator, generator.generate(DemoSeeds.TRAINING, demo)), misses));
+            }
         }
         try (PrintWriter out = featuresOut == null ? null : new PrintWriter(Files.newBufferedWriter(featuresOut))) {
             if (out != null) {
@@ -103,7 +127,31 @@ public final class SourceRankingProbe {
         return sum;
     }
 
-    private record Named(String name, List<DraftExample> examples) {
+    /** One email whose key instruction the plan missed: the email, each key's place and the plan's draft. */
+    private static void printMiss(DraftExample e, RenderedDraft planned) {
+        System.out.printf(Locale.ROOT, "--- %s (%s)%nEMAIL: %s | %s%n", e.caseId(), planned.handOff() ? "handed off" : "answered",
+                e.input().email().subject(), e.input().email().text().replace('\n', ' '));
+        for (Passage p : e.input().passages()) {
+            System.out.printf(Locale.ROOT, "  passage %s sim %.3f%n", p.articleId(), p.vectorSimilarity());
+        }
+        List<SourceSentence> candidates = FORMAT.candidates(e.input());
+        for (String key : e.keyInstructions()) {
+            if (KeyInstruction.containedIn(planned.text(), key)) {
+                continue;
+            }
+            int rank = KeyInstructionProfile.rank(candidates, key);
+            System.out.printf(Locale.ROOT, "  KEY %s: rank %d%n", key, rank);
+            if (rank > 0) {
+                SourceSentence s = candidates.get(rank - 1);
+                SentenceFeatures f = s.features();
+                System.out.printf(Locale.ROOT, "    passage %d (%s) question %d bestOverlap %.2f article %.3f: %s%n", s.passage(),
+                        e.input().passages().get(s.passage()).articleId(), f.question(), f.bestOverlap(), f.articleSimilarity(), s.text());
+            }
+        }
+        System.out.println("  DRAFT: " + planned.text().replace("\n", " / "));
+    }
+
+    private record Named(String name, List<DraftExample> examples, boolean printMisses) {
     }
 
     private static void report(Named set, PrintWriter out, SentenceEncoder encoder) {
@@ -119,7 +167,11 @@ public final class SourceRankingProbe {
                 planHandOffs += planned.handOff() ? 1 : 0;
             } else {
                 answerable++;
-                planKeys += DraftChecks.allInstructions(planned.text(), e) ? 1 : 0;
+                boolean served = DraftChecks.allInstructions(planned.text(), e);
+                planKeys += served ? 1 : 0;
+                if (!served && set.printMisses()) {
+                    printMiss(e, planned);
+                }
                 answeredChars += planned.handOff() ? 0 : planned.text().length();
                 answered += planned.handOff() ? 0 : 1;
                 falseHandOffs += planned.handOff() ? 1 : 0;
