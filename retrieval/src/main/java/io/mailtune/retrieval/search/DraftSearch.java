@@ -12,8 +12,10 @@ import org.apache.lucene.search.TermQuery;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,8 +25,8 @@ import java.util.Set;
  * them (a second question is often another article's), that article's passages that best answer the question, then
  * the rest; of the rest (other articles' public passages the whole email found) only the first {@code k - 1} are kept,
  * so a question's article comes whole enough to hold its answer and the weakest hits make room. Every passage's
- * vector similarity is to the whole email, so matches stay comparable across passages and searches; the article's
- * and the questions' passages have a fused score within their own search.
+ * vector similarity is to the whole email, so matches stay comparable across passages and searches; the passages of
+ * the best and the questions' articles have a fused score within their article's search for the whole email.
  */
 final class DraftSearch {
 
@@ -72,15 +74,18 @@ final class DraftSearch {
                     || !articles.add(answers.getFirst().citation().articleId())) {
                 continue;
             }
-            // The article's passages in the order they answer the question, wherever they ranked in the search over all.
-            for (SearchHit answer : hybrid.run(searcher, question, questionVector, filters, article(answers.getFirst()),
-                    ARTICLE_PASSAGES, SearchMode.HYBRID, fusion)) {
-                // Scored again against the whole email, so that its similarity means what the others' do.
-                Query chunk = new TermQuery(new Term(IndexFields.CHUNK_ID, answer.citation().chunkId()));
-                for (SearchHit h : hybrid.run(searcher, query, vector, filters, chunk, 1, SearchMode.HYBRID, fusion)) {
-                    if (seen.add(h.citation().chunkId())) {
-                        kept.add(h);
-                    }
+            // The article's passages in the order they answer the question, each scored against the whole email (so
+            // that its similarity means what the others' do), wherever they ranked in the search over all.
+            Query ofArticle = article(answers.getFirst());
+            Map<String, SearchHit> againstEmail = new HashMap<>();
+            for (SearchHit h : hybrid.run(searcher, query, vector, filters, ofArticle, ARTICLE_PASSAGES, SearchMode.HYBRID, fusion)) {
+                againstEmail.put(h.citation().chunkId(), h);
+            }
+            for (SearchHit answer : hybrid.run(searcher, question, questionVector, filters, ofArticle, ARTICLE_PASSAGES,
+                    SearchMode.HYBRID, fusion)) {
+                SearchHit h = againstEmail.get(answer.citation().chunkId());
+                if (h != null && seen.add(h.citation().chunkId())) {
+                    kept.add(h);
                 }
             }
         }
