@@ -274,7 +274,7 @@ public final class Pretraining {
     private void writeRecipe(Path out, TrainingResult result, List<TokenSequence> training, double dataSeconds,
                              double trainSeconds, double totalSeconds, ModelConfig config) throws IOException {
         ObjectNode r = JSON.createObjectNode();
-        r.put("command", "java -cp <model classpath> io.mailtune.demo.recipe.PretrainCommand --out <dir> --work <dir>");
+        r.put("command", "java -cp <demo classpath> io.mailtune.demo.recipe.PretrainCommand --out <dir> --work <dir>");
         r.set("recipe", JSON.valueToTree(recipe));
         r.put("parameters", ParameterCount.total(config));
         r.put("training_sequences", training.size());
