@@ -22,9 +22,9 @@ import java.util.Set;
  * The passages a reply is drafted from: the best {@code k} for the whole email, with the other passages of the best
  * public one's article right after it (a help article's answer is often in a section other than the one that matched
  * best), then, for each of the email's questions searched alone whose best public hit is of an article not yet among
- * them (a second question is often another article's), that article's passages that best answer the question, then
- * the rest; of the rest (other articles' public passages the whole email found) only the first {@code k - 1} are kept,
- * so a question's article comes whole enough to hold its answer and the weakest hits make room. Every passage's
+ * them (a second question is often another article's), every passage of that article, the best answer to the
+ * question first (its answer is often in a section the question's words do not find), then the rest, of which (other
+ * articles' public passages the whole email found) only the first {@code k - 1} are kept. Every passage's
  * vector similarity is to the whole email, so matches stay comparable across passages and searches; the passages of
  * the best and the questions' articles have a fused score within their article's search for the whole email.
  */

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A record offered to the training set, before scrubbing and the quality rules: an approved reply from the agents,
- * or a customer message and the staff reply that answered it from an imported archive.
+ * or a customer message and the staff reply that answered it from an imported archive. Built with {@link #builder}
+ * (or {@link #of} for an approval); {@link #toBuilder} changes some parts of one.
  *
  * @param recordId        stable id; the reply id for approvals, a hash of both Message-IDs for history
  * @param source          where it came from
@@ -74,11 +75,146 @@ public record Candidate(String recordId, Source source, String threadId, String 
 
     /** The candidate an approval stands for. A version 1 record has no customer: the reviewer-side address is unknown. */
     public static Candidate of(ApprovedReply r) {
-        EmailAddress customer = r.customer() != null ? r.customer() : EmailAddress.of("unknown@invalid");
-        return new Candidate(r.replyId(), Source.APPROVED, r.threadId(), r.mailbox(), customer, r.subject(),
-                r.customerMessage(), r.originalDraft(), r.sentText(), r.passages(), r.history(),
-                r.citations().stream().map(Citation::articleId).distinct().toList(), r.language(), r.editDistance(),
-                r.handOff(), r.adapterVersion(), r.approvedAt(), r.modelOutput());
+        return builder(r.replyId(), Source.APPROVED, r.threadId(), r.approvedAt())
+                .customer(r.customer() != null ? r.customer() : EmailAddress.of("unknown@invalid"))
+                .mailbox(r.mailbox()).subject(r.subject()).customerMessage(r.customerMessage())
+                .draft(r.originalDraft()).reply(r.sentText()).passages(r.passages()).history(r.history())
+                .citedArticles(r.citations().stream().map(Citation::articleId).distinct().toList())
+                .language(r.language()).editDistance(r.editDistance()).handOff(r.handOff())
+                .adapterVersion(r.adapterVersion()).modelOutput(r.modelOutput()).build();
+    }
+
+    /** A builder for a candidate with the required parts; the others default to empty (the customer must be set). */
+    public static Builder builder(String recordId, Source source, String threadId, Instant approvedAt) {
+        return new Builder(recordId, source, threadId, approvedAt);
+    }
+
+    /** A builder holding this candidate's parts, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(recordId, source, threadId, approvedAt).customer(customer).mailbox(mailbox).subject(subject)
+                .customerMessage(customerMessage).draft(draft).reply(reply).passages(passages).history(history)
+                .citedArticles(citedArticles).language(language).editDistance(editDistance).handOff(handOff)
+                .adapterVersion(adapterVersion).modelOutput(modelOutput);
+    }
+
+    /** Builds a {@link Candidate} part by part; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private final String recordId;
+        private final Source source;
+        private final String threadId;
+        private final Instant approvedAt;
+        private EmailAddress customer;
+        private String mailbox = "";
+        private String subject = "";
+        private String customerMessage = "";
+        private String draft = "";
+        private String reply = "";
+        private List<SourcePassage> passages = List.of();
+        private List<ThreadTurn> history = List.of();
+        private List<String> citedArticles = List.of();
+        private String language = "";
+        private int editDistance;
+        private boolean handOff;
+        private String adapterVersion = ApprovedReply.BASE_MODEL;
+        private String modelOutput = "";
+
+        private Builder(String recordId, Source source, String threadId, Instant approvedAt) {
+            this.recordId = recordId;
+            this.source = source;
+            this.threadId = threadId;
+            this.approvedAt = approvedAt;
+        }
+
+        /** The customer's address and name. */
+        public Builder customer(EmailAddress customer) {
+            this.customer = customer;
+            return this;
+        }
+
+        /** The mailbox. */
+        public Builder mailbox(String mailbox) {
+            this.mailbox = mailbox;
+            return this;
+        }
+
+        /** The subject line. */
+        public Builder subject(String subject) {
+            this.subject = subject;
+            return this;
+        }
+
+        /** The customer's text that was answered. */
+        public Builder customerMessage(String customerMessage) {
+            this.customerMessage = customerMessage;
+            return this;
+        }
+
+        /** The model's draft. */
+        public Builder draft(String draft) {
+            this.draft = draft;
+            return this;
+        }
+
+        /** What staff sent. */
+        public Builder reply(String reply) {
+            this.reply = reply;
+            return this;
+        }
+
+        /** The knowledge-base passages the prompt held. */
+        public Builder passages(List<SourcePassage> passages) {
+            this.passages = passages;
+            return this;
+        }
+
+        /** Earlier messages of the thread the prompt held. */
+        public Builder history(List<ThreadTurn> history) {
+            this.history = history;
+            return this;
+        }
+
+        /** Article ids the reply was grounded in. */
+        public Builder citedArticles(List<String> citedArticles) {
+            this.citedArticles = citedArticles;
+            return this;
+        }
+
+        /** The reply's declared language. */
+        public Builder language(String language) {
+            this.language = language;
+            return this;
+        }
+
+        /** Draft-to-sent edit distance (for history, the reply's length). */
+        public Builder editDistance(int editDistance) {
+            this.editDistance = editDistance;
+            return this;
+        }
+
+        /** Whether the draft was a hand-off. */
+        public Builder handOff(boolean handOff) {
+            this.handOff = handOff;
+            return this;
+        }
+
+        /** The adapter that drafted it. */
+        public Builder adapterVersion(String adapterVersion) {
+            this.adapterVersion = adapterVersion;
+            return this;
+        }
+
+        /** The model's raw output the draft was rendered from. */
+        public Builder modelOutput(String modelOutput) {
+            this.modelOutput = modelOutput;
+            return this;
+        }
+
+        /** The candidate; throws {@link IllegalArgumentException} as the constructor does. */
+        public Candidate build() {
+            return new Candidate(recordId, source, threadId, mailbox, customer, subject, customerMessage, draft, reply,
+                    passages, history, citedArticles, language, editDistance, handOff, adapterVersion, approvedAt,
+                    modelOutput);
+        }
     }
 
     /** True when staff sent the model's draft unchanged: the model's own output. */

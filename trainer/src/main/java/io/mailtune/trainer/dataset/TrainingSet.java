@@ -120,10 +120,9 @@ public final class TrainingSet {
         List<SourcePassage> passages = c.passages().stream().map(p -> new SourcePassage(p.articleId(), p.chunkId(), p.title(),
                 p.url(), personalData.scrub(p.text()), p.score(), p.vectorSimilarity())).toList();
         List<ThreadTurn> history = c.history().stream().map(t -> new ThreadTurn(t.author(), personalData.scrub(t.text()), t.at())).toList();
-        return new Candidate(c.recordId(), c.source(), c.threadId(), c.mailbox(), c.customer(), personalData.scrub(c.subject()),
-                personalData.scrub(c.customerMessage()), personalData.scrub(c.draft()), personalData.scrub(c.reply()), passages,
-                history, c.citedArticles(), c.language(), c.editDistance(), c.handOff(), c.adapterVersion(), c.approvedAt(),
-                personalData.scrub(c.modelOutput()));
+        return c.toBuilder().subject(personalData.scrub(c.subject())).customerMessage(personalData.scrub(c.customerMessage()))
+                .draft(personalData.scrub(c.draft())).reply(personalData.scrub(c.reply())).passages(passages).history(history)
+                .modelOutput(personalData.scrub(c.modelOutput())).build();
     }
 
     private Optional<String> nearDuplicate(Connection conn, long[] bands, String text) throws SQLException {

@@ -152,8 +152,10 @@ public final class HistoryImport {
     private static Candidate pair(InboundEmail question, InboundEmail answer, String threadId, String mailbox, List<ThreadTurn> history) {
         String id = "history-" + Hashing.sha256Hex(question.messageId() + "\n" + answer.messageId()).substring(0, 32);
         Instant at = answer.sentAt() == null ? answer.receivedAt() : answer.sentAt();
-        return new Candidate(id, Candidate.Source.HISTORY, threadId, mailbox, question.from(), question.subject(), question.normalisedText(),
-                "", answer.normalisedText(), List.of(), history, List.of(), "", answer.normalisedText().length(), false, Candidate.HISTORY_ADAPTER, at, "");
+        return Candidate.builder(id, Candidate.Source.HISTORY, threadId, at).customer(question.from()).mailbox(mailbox)
+                .subject(question.subject()).customerMessage(question.normalisedText()).reply(answer.normalisedText())
+                .history(history).editDistance(answer.normalisedText().length()).adapterVersion(Candidate.HISTORY_ADAPTER)
+                .build();
     }
 
     private void read(Path path, ArchiveFormat format, java.util.function.Consumer<SourcedMessage> sink) {

@@ -41,9 +41,10 @@ abstract class TrainingSetContract {
 
     Candidate candidate(String thread, String customer, String message, String draft, String reply) {
         counter++;
-        return new Candidate("r" + counter, Candidate.Source.APPROVED, thread, "support", new EmailAddress(customer, "Anna Berg"),
-                "Refund", message, draft, reply, List.of(), List.of(), List.of("refunds"), "en",
-                io.mailtune.core.text.EditDistance.levenshtein(draft, reply), false, "base", Instant.now(), "");
+        return Candidate.builder("r" + counter, Candidate.Source.APPROVED, thread, Instant.now())
+                .customer(new EmailAddress(customer, "Anna Berg")).mailbox("support").subject("Refund")
+                .customerMessage(message).draft(draft).reply(reply).citedArticles(List.of("refunds")).language("en")
+                .editDistance(io.mailtune.core.text.EditDistance.levenshtein(draft, reply)).adapterVersion("base").build();
     }
 
     private static final String[] WORDS = {"oak", "table", "linen", "cover", "kettle", "lid", "desk", "chair", "wine", "glass",
@@ -132,10 +133,7 @@ abstract class TrainingSetContract {
     void theModelsRawOutputIsStoredScrubbedBesideTheDraft() {
         Candidate plain = candidate("t1", "anna@example.com", "Where is order BC-482913?", "Hi Anna, it ships today.",
                 "Hi Anna, it ships today and arrives tomorrow.");
-        Candidate c = new Candidate(plain.recordId(), plain.source(), plain.threadId(), plain.mailbox(), plain.customer(),
-                plain.subject(), plain.customerMessage(), plain.draft(), plain.reply(), plain.passages(), plain.history(),
-                plain.citedArticles(), plain.language(), plain.editDistance(), plain.handOff(), plain.adapterVersion(),
-                plain.approvedAt(), "Hi {name}, order BC-482913 {1}");
+        Candidate c = plain.toBuilder().modelOutput("Hi {name}, order BC-482913 {1}").build();
         set.offer(c);
         StoredExample e = set.examples(List.of(c.recordId())).getFirst();
         assertEquals("Hi {name}, order [ORDER] {1}", e.modelOutput());
@@ -196,9 +194,11 @@ abstract class TrainingSetContract {
         assertTrue(db.list("SELECT customer_address FROM trainer_example", r -> r.getString(1)).stream().noneMatch(a -> a.contains("anna")));
         assertEquals(before - 10, s.train().size() + s.holdout().size());
         String erasedId = db.list("SELECT record_id FROM trainer_erased_record", r -> r.getString(1)).getFirst();
-        Candidate again = new Candidate(erasedId, Candidate.Source.APPROVED, "t0", "support", EmailAddress.of("anna.berg@example.com"),
-                "s", "a new question text entirely", "d", "Hi Anna,\n\nA fresh and different answer about something else.\n\nBest",
-                List.of(), List.of(), List.of(), "en", 5, false, "base", Instant.now(), "");
+        Candidate again = Candidate.builder(erasedId, Candidate.Source.APPROVED, "t0", Instant.now())
+                .customer(EmailAddress.of("anna.berg@example.com")).mailbox("support").subject("s")
+                .customerMessage("a new question text entirely").draft("d")
+                .reply("Hi Anna,\n\nA fresh and different answer about something else.\n\nBest").language("en")
+                .editDistance(5).adapterVersion("base").build();
         assertEquals(DropReason.ERASED, ((Admission.Dropped) set.offer(again)).reason());
         String everything = String.join("|", db.list("SELECT erasure_id || requested_by || examples_removed FROM trainer_erasure", r -> r.getString(1)));
         assertFalse(everything.toLowerCase().contains("anna"), "the erasure record keeps no address: " + everything);
