@@ -46,6 +46,12 @@ public final class GroundedFormat implements DraftFormat {
     private static final Pattern SIGN_OFF = Pattern.compile(
             "^(?:best|kind|warm|many)? ?(?:regards|wishes|thanks|cheers|sincerely|best|talk soon|yours)[^\\n]{0,20},?\\n",
             Pattern.CASE_INSENSITIVE);
+    // "… about <topic>." up to the sentence's end; the topic is checked against the email.
+    private static final Pattern ABOUT = Pattern.compile("(?i)\\s+about\\s+([^.!?\\n]+)");
+    private static final Pattern TOPIC_WORD = Pattern.compile("\\p{L}{4,}");
+    // Words of a topic phrase that name no topic.
+    private static final Set<String> TOPIC_FILLER = Set.of("your", "this", "that", "these", "those", "with", "from",
+            "order", "account", "question", "questions", "issue", "problem", "request", "message", "email");
     private static final Pattern CAPITALISED = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{L}\\p{N}'’-]*");
     // Capitalised words a reply may use without a source: the pronoun and the words of team names and sign-offs.
     private static final Set<String> ALWAYS_ALLOWED = Set.of("I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll", "I'd", "I’d",
@@ -350,10 +356,36 @@ public final class GroundedFormat implements DraftFormat {
             // A sentence said once is enough (an undertrained model repeats its hand-off sentence).
             boolean repeated = filled.strip().length() > 20 && !emitted.add(filled.strip());
             if (verified(words, known) && !repeated) {
-                out.append(filled);
+                out.append(withTopicFromEmail(filled, input.email()));
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The sentence without its "about …" clause when that topic is not the email's: a small model thanks the customer
+     * for writing "about returning without a printer" from its training data, and what the email is about can only
+     * come from the email. A topic word counts as the email's when a word of the email starts with its first five
+     * letters ("returning" / "return").
+     */
+    static String withTopicFromEmail(String sentence, CustomerMessage email) {
+        Matcher about = ABOUT.matcher(sentence);
+        if (!about.find()) {
+            return sentence;
+        }
+        Set<String> prefixes = new HashSet<>();
+        Matcher w = TOPIC_WORD.matcher((email.subject() + " " + email.text()).toLowerCase(Locale.ROOT));
+        while (w.find()) {
+            prefixes.add(w.group().substring(0, Math.min(5, w.group().length())));
+        }
+        Matcher topic = TOPIC_WORD.matcher(about.group(1).toLowerCase(Locale.ROOT));
+        while (topic.find()) {
+            String word = topic.group();
+            if (!TOPIC_FILLER.contains(word) && !prefixes.contains(word.substring(0, Math.min(5, word.length())))) {
+                return sentence.substring(0, about.start()) + sentence.substring(about.end(1));
+            }
+        }
+        return sentence;
     }
 
     private static String fill(DraftInput input, String sentence) {

@@ -265,6 +265,23 @@ class GroundedFormatTest {
     }
 
     @Test
+    void aThanksAboutATopicTheEmailNeverMentionsLosesTheTopic() {
+        DraftInput in = input("How do I return my order?", List.of(RETURNS, BILLING));
+        RenderedDraft draft = CALIBRATED.render(in,
+                "Hi {name},\n\nThanks for getting in touch about your gift card balance. {1}\n\n{signature}");
+        assertTrue(draft.text().contains("Thanks for getting in touch. "), draft.text());
+        assertFalse(draft.text().contains("gift card"), draft.text());
+    }
+
+    @Test
+    void aThanksAboutTheEmailsOwnTopicIsKept() {
+        DraftInput in = input("How do I return my order?", List.of(RETURNS, BILLING));
+        RenderedDraft draft = CALIBRATED.render(in,
+                "Hi {name},\n\nThanks for getting in touch about returning your order. {1}\n\n{signature}");
+        assertTrue(draft.text().contains("Thanks for getting in touch about returning your order. "), draft.text());
+    }
+
+    @Test
     void aQuotedStepComesWithTheStepsBeforeIt() {
         Passage card = new Passage("payments", "payments#default/0", "Title of payments", null,
                 "3. Click the three dots next to the new card and choose Make default.\n4. Remove the old card.\n"
