@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -51,8 +50,8 @@ public final class CompanyIndex implements AutoCloseable {
     }
 
     /**
-     * The top {@code k} passages for an email to {@code companyId}, with the best one's whole article and the best
-     * passages of each of {@code questions} searched alone ({@link #draftPassages}).
+     * The top {@code k} passages for an email to {@code companyId}, with the best one's whole article and the whole
+     * article of each of {@code questions} searched alone ({@link #draftPassages}).
      */
     public List<Passage> search(String companyId, String query, List<String> questions, int k) {
         SearchFilters filters = SearchFilters.NONE.withProduct(companyId);

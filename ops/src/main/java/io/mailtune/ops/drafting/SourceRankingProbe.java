@@ -36,8 +36,8 @@ import java.util.stream.Stream;
  *
  * <p>{@code java -cp <ops classpath> io.mailtune.ops.drafting.SourceRankingProbe [--eval-data ops/drafting-eval]
  * [--companies 20] [--emails 30] [--first-company 0] [--features features.tsv] [--demo 0] [--misses] [--work DIR]}
- * ({@code --demo N} adds N demo cases of the training seed, never the held-out one; {@code --misses} prints each development-set email whose key instruction the plan does not serve, with where the
- * instruction sits and what the plan quoted).
+ * ({@code --demo N} adds N demo cases of the training seed, never the held-out one; {@code --misses} prints each
+ * development email the plan misses, with where its key instruction sits and what the plan quoted).
  */
 public final class SourceRankingProbe {
 
@@ -58,23 +58,19 @@ public final class SourceRankingProbe {
         int firstCompany = 0;
         int demo = 0;
         boolean misses = false;
-        for (int i = 0; i < args.length; i += 2) {
-            if (args[i].equals("--misses")) {
-                misses = true;
-                i--;
-                continue;
-            }
-            if (i + 1 >= args.length) {
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].equals("--misses") && i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
             }
             switch (args[i]) {
-                case "--eval-data" -> evalData = Path.of(args[i + 1]);
-                case "--companies" -> companies = Integer.parseInt(args[i + 1]);
-                case "--emails" -> emails = Integer.parseInt(args[i + 1]);
-                case "--first-company" -> firstCompany = Integer.parseInt(args[i + 1]);
-                case "--demo" -> demo = Integer.parseInt(args[i + 1]);
-                case "--features" -> featuresOut = Path.of(args[i + 1]);
-                case "--work" -> work = Path.of(args[i + 1]);
+                case "--misses" -> misses = true;
+                case "--eval-data" -> evalData = Path.of(args[++i]);
+                case "--companies" -> companies = Integer.parseInt(args[++i]);
+                case "--emails" -> emails = Integer.parseInt(args[++i]);
+                case "--first-company" -> firstCompany = Integer.parseInt(args[++i]);
+                case "--demo" -> demo = Integer.parseInt(args[++i]);
+                case "--features" -> featuresOut = Path.of(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }

@@ -61,7 +61,7 @@ final class DraftSearch {
         kept.forEach(h -> seen.add(h.citation().chunkId()));
         Set<String> articles = new HashSet<>();
         kept.forEach(h -> articles.add(h.citation().articleId()));
-        for (SearchHit h : hybrid.run(searcher, query, vector, filters, article(best), ARTICLE_PASSAGES, SearchMode.HYBRID, fusion)) {
+        for (SearchHit h : articlePassages(searcher, query, vector, filters, best)) {
             if (seen.add(h.citation().chunkId())) {
                 kept.add(h);
             }
@@ -76,13 +76,11 @@ final class DraftSearch {
             }
             // The article's passages in the order they answer the question, each scored against the whole email (so
             // that its similarity means what the others' do), wherever they ranked in the search over all.
-            Query ofArticle = article(answers.getFirst());
             Map<String, SearchHit> againstEmail = new HashMap<>();
-            for (SearchHit h : hybrid.run(searcher, query, vector, filters, ofArticle, ARTICLE_PASSAGES, SearchMode.HYBRID, fusion)) {
+            for (SearchHit h : articlePassages(searcher, query, vector, filters, answers.getFirst())) {
                 againstEmail.put(h.citation().chunkId(), h);
             }
-            for (SearchHit answer : hybrid.run(searcher, question, questionVector, filters, ofArticle, ARTICLE_PASSAGES,
-                    SearchMode.HYBRID, fusion)) {
+            for (SearchHit answer : articlePassages(searcher, question, questionVector, filters, answers.getFirst())) {
                 SearchHit h = againstEmail.get(answer.citation().chunkId());
                 if (h != null && seen.add(h.citation().chunkId())) {
                     kept.add(h);
@@ -97,6 +95,12 @@ final class DraftSearch {
             }
         }
         return kept;
+    }
+
+    /** The passages of {@code hit}'s article, ranked for {@code text}. */
+    private List<SearchHit> articlePassages(IndexSearcher searcher, String text, float[] vector, SearchFilters filters,
+                                            SearchHit hit) throws IOException {
+        return hybrid.run(searcher, text, vector, filters, article(hit), ARTICLE_PASSAGES, SearchMode.HYBRID, fusion);
     }
 
     private static Query article(SearchHit best) {

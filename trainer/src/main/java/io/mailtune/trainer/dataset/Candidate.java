@@ -103,20 +103,21 @@ public record Candidate(String recordId, Source source, String threadId, String 
         private final Source source;
         private final String threadId;
         private final Instant approvedAt;
+        // Unset parts stay null: the record's constructor gives each its default.
         private EmailAddress customer;
-        private String mailbox = "";
-        private String subject = "";
-        private String customerMessage = "";
-        private String draft = "";
-        private String reply = "";
-        private List<SourcePassage> passages = List.of();
-        private List<ThreadTurn> history = List.of();
-        private List<String> citedArticles = List.of();
-        private String language = "";
+        private String mailbox;
+        private String subject;
+        private String customerMessage;
+        private String draft;
+        private String reply;
+        private List<SourcePassage> passages;
+        private List<ThreadTurn> history;
+        private List<String> citedArticles;
+        private String language;
         private int editDistance;
         private boolean handOff;
-        private String adapterVersion = ApprovedReply.BASE_MODEL;
-        private String modelOutput = "";
+        private String adapterVersion;
+        private String modelOutput;
 
         private Builder(String recordId, Source source, String threadId, Instant approvedAt) {
             this.recordId = recordId;
