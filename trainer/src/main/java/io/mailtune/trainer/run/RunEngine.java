@@ -461,30 +461,4 @@ public final class RunEngine implements AutoCloseable {
             super(message);
         }
     }
-
-    /** Aborts on a non-finite loss, or, after warm-up, one that climbs to {@code factor} times the first step's. */
-    static final class DivergenceGuard {
-        private final double factor;
-        private final int warmup;
-        private double first = Double.NaN;
-
-        DivergenceGuard(double factor, int warmup) {
-            this.factor = factor;
-            this.warmup = warmup;
-        }
-
-        void check(TrainingProgress p) {
-            if (!Double.isFinite(p.loss())) {
-                throw new TrainingAbortedException("training loss became " + p.loss() + " at step " + p.step() + "; nothing was published");
-            }
-            if (Double.isNaN(first)) {
-                first = p.loss();
-            } else if (p.step() > warmup && p.loss() > factor * first) {
-                throw new TrainingAbortedException(String.format(java.util.Locale.ROOT,
-                        "training loss diverged at step %d: %.4f is more than %.1f times the first step's %.4f"
-                                + " (mailtune.trainer.training.divergence-factor); nothing was published",
-                        p.step(), p.loss(), factor, first));
-            }
-        }
-    }
 }
