@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * when no retrieved article is at least a fair match ({@link MatchStrength#FAIR}; calibrated on the development set
  * and generated companies of the training seed, docs/training.md "Hand-off threshold"), otherwise quote the first
  * retrieved passage's opening sentences and the best-ranked sentence of each other section of its article that shares
- * words with the email (when it is such a match), for each sentence of the email the source sentence that shares most
+ * words with the email or is itself a strong match (when the article is a fair match), for each sentence of the email the source sentence that shares most
  * with it (from an article at least a weak match), the best-ranked sentence of each other article at least a weak
  * match, the best-ranked sentences of fairly matching articles that share a word with the email, the model's own
  * quotes from such articles, and the earlier steps of any numbered step quoted. Only listed sentences are quoted, so
@@ -48,7 +48,9 @@ record AnswerPlan(boolean handOff, List<SourceSentence> quotes) {
      * The sentences of the first passage's article a reply quotes from {@code ranked} (best first): the first
      * passage's opening ones ({@value #FIRST_PASSAGE_SENTENCES} at most, in reading order), then the best-ranked one
      * of each other passage of the same article (retrieval puts the article's other sections after its best one:
-     * the answer is often in a section other than the one that matched best) when it shares words with the email.
+     * the answer is often in a section other than the one that matched best) when it shares words with the email or
+     * the section itself is a strong match ("How long does this last?" shares no word with "Wait 30 minutes for the
+     * lock to lift", but the section's vector similarity says it is about the email).
      */
     static List<SourceSentence> firstArticle(DraftInput input, List<SourceSentence> ranked) {
         List<SourceSentence> out = new ArrayList<>();
@@ -61,11 +63,16 @@ record AnswerPlan(boolean handOff, List<SourceSentence> quotes) {
         Set<Integer> sections = new HashSet<>(Set.of(0));
         for (SourceSentence s : ranked) {
             if (input.passages().get(s.passage()).articleId().equals(article) && sections.add(s.passage())
-                    && s.features().bestOverlap() >= SECTION_OVERLAP) {
+                    && (s.features().bestOverlap() >= SECTION_OVERLAP || strong(input.passages().get(s.passage())))) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    /** Whether a passage on its own is a {@link MatchStrength#STRONG} match for the email. */
+    private static boolean strong(Passage p) {
+        return p.similarityOrZero() >= MatchStrength.STRONG.threshold();
     }
 
     /**

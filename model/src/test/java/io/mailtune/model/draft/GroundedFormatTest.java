@@ -238,6 +238,16 @@ class GroundedFormatTest {
     }
 
     @Test
+    void aSectionOfTheFirstArticleThatIsItselfAStrongMatchIsQuotedThoughItSharesNoWordWithTheEmail() {
+        Passage window = new Passage("returns", "returns#window/0", "Title of returns", null,
+                "Parcels posted within the window are accepted.", 0.02, 0.62, false);
+        DraftInput in = input("How do I return my order?", List.of(RETURNS, window, BILLING));
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\n{handoff}\n\n{signature}");
+        assertTrue(draft.text().contains("Parcels posted within the window are accepted."), draft.text());
+        assertEquals(List.of(RETURNS, window), draft.cited());
+    }
+
+    @Test
     void aSecondQuestionIsAnsweredFromTheWeaklyMatchingArticleThatSharesMostWithIt() {
         Passage giftCards = passage("gift-cards", "Gift cards are sold in amounts of 10 to 100. "
                 + "An unused gift card balance never expires and shows under Wallet.", 0.42);

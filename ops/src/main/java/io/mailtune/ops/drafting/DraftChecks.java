@@ -2,13 +2,17 @@ package io.mailtune.ops.drafting;
 
 import io.mailtune.demo.recipe.DraftExample;
 import io.mailtune.model.draft.GreetingName;
+import io.mailtune.model.draft.Passage;
+import io.mailtune.model.draft.SourceSentence;
 import io.mailtune.model.eval.KeyInstruction;
 import io.mailtune.model.tokenizer.ChatMessage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,6 +97,28 @@ final class DraftChecks {
             }
         }
         return out;
+    }
+
+    /**
+     * How many of the candidate sentences the draft quotes ({@code [0]}) come from a retrieved article that holds none
+     * of the example's key instructions ({@code [1]}): the quotes a reviewer deletes because they answer something the
+     * customer did not ask.
+     */
+    static int[] offArticleQuotes(String draft, DraftExample e, List<SourceSentence> candidates) {
+        Set<String> answering = new HashSet<>();
+        for (Passage p : e.input().passages()) {
+            if (e.keyInstructions().stream().anyMatch(k -> KeyInstruction.containedIn(p.text(), k))) {
+                answering.add(p.articleId());
+            }
+        }
+        int quoted = 0, off = 0;
+        for (SourceSentence s : candidates) {
+            if (draft.contains(s.text())) {
+                quoted++;
+                off += answering.contains(e.input().passages().get(s.passage()).articleId()) ? 0 : 1;
+            }
+        }
+        return new int[]{quoted, off};
     }
 
     /** Spans of eight words from an internal article that the draft repeats. */

@@ -178,7 +178,7 @@ public final class DraftingEvaluation {
         double[] paste = new double[n];
         double[] wrapped = new double[n];
         int answerable = 0, keyAll = 0, keyPaste = 0, outOfKb = 0, handedOff = 0, falseHandOffs = 0, names = 0;
-        int foreign = 0, ungroundedDrafts = 0, leaks = 0;
+        int foreign = 0, ungroundedDrafts = 0, leaks = 0, quoted = 0, offArticle = 0;
         double keyShare = 0;
         List<String> ungroundedExamples = new ArrayList<>();
         KeyInstructionProfile.Tally profile = new KeyInstructionProfile.Tally();
@@ -200,6 +200,11 @@ public final class DraftingEvaluation {
                 keyPaste += DraftChecks.allInstructions(pasted, e) ? 1 : 0;
                 falseHandOffs += d.handOff() ? 1 : 0;
                 List<SourceSentence> candidates = grounded.candidates(e.input());
+                if (!d.handOff()) {
+                    int[] focus = DraftChecks.offArticleQuotes(d.text(), e, candidates);
+                    quoted += focus[0];
+                    offArticle += focus[1];
+                }
                 for (String key : e.keyInstructions()) {
                     profile.add(KeyInstructionProfile.outcome(grounded, e.input(), key, drafts.get(i).modelOutput(),
                             d.text(), d.handOff()), KeyInstructionProfile.rank(candidates, key));
@@ -222,6 +227,8 @@ public final class DraftingEvaluation {
         System.out.printf(Locale.ROOT, "key instruction (all of an email's): drafter %.1f %% (share %.1f %%), paste %.1f %%%n",
                 pct(keyAll, answerable), 100 * keyShare / Math.max(1, answerable), pct(keyPaste, answerable));
         System.out.println("where key instructions were lost: " + profile.line());
+        System.out.printf(Locale.ROOT, "quotes in answered drafts of answerable emails: %d, from an article holding none of the"
+                + " email's key instructions %d (%.1f %%)%n", quoted, offArticle, pct(offArticle, quoted));
         System.out.printf(Locale.ROOT, "name right %.1f %%; drafts naming another company or its products: %d;"
                 + " drafts with a number or menu path not in the prompt: %d; internal leaks: %d%n", pct(names, n), foreign,
                 ungroundedDrafts, leaks);

@@ -155,6 +155,7 @@ public final class SourceRankingProbe {
         int answered = 0;
         long answeredChars = 0;
         int answerable = 0, planKeys = 0, outOfKb = 0, planHandOffs = 0, falseHandOffs = 0;
+        int quoted = 0, offArticle = 0;
         for (DraftExample e : set.examples()) {
             // The served plan's quotes do not depend on the model's words: render an output that agrees to answer.
             RenderedDraft planned = FORMAT.render(e.input(), PLAN_ONLY);
@@ -173,6 +174,11 @@ public final class SourceRankingProbe {
                 falseHandOffs += planned.handOff() ? 1 : 0;
             }
             List<SourceSentence> candidates = FORMAT.candidates(e.input());
+            if (!e.handOff() && !planned.handOff()) {
+                int[] focus = DraftChecks.offArticleQuotes(planned.text(), e, candidates);
+                quoted += focus[0];
+                offArticle += focus[1];
+            }
             double topSim = e.input().passages().stream().mapToDouble(Passage::vectorSimilarity).max().orElse(0);
             for (String key : e.keyInstructions()) {
                 keys++;
@@ -227,7 +233,8 @@ public final class SourceRankingProbe {
                         + " rank 1 %d, rank 2-3 %d, rank 4-%d %d, beyond %d%n", set.name(), keys, miss, split, first, top3,
                 GroundedFormat.MAX_SOURCES, listed, beyond);
         System.out.printf(Locale.ROOT, "%s: answer plan (no model): key instruction %d/%d answerable emails, out-of-KB handed"
-                + " off %d/%d, false hand-offs %d/%d, %.0f characters an answered draft%n", set.name(), planKeys, answerable, planHandOffs, outOfKb,
-                falseHandOffs, answerable, answered == 0 ? 0.0 : (double) answeredChars / answered);
+                + " off %d/%d, false hand-offs %d/%d, %.0f characters an answered draft, %d of %d quoted sentences from an article"
+                + " holding none of the email's key instructions%n", set.name(), planKeys, answerable, planHandOffs, outOfKb,
+                falseHandOffs, answerable, answered == 0 ? 0.0 : (double) answeredChars / answered, offArticle, quoted);
     }
 }
