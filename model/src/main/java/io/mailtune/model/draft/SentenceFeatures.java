@@ -24,4 +24,78 @@ package io.mailtune.model.draft;
 public record SentenceFeatures(double bestOverlap, double wholeOverlap, double lengthNorm, double articleSimilarity,
                                int passageRank, double instruction, double cues, int position, double listItem,
                                double precision, double passageSimilarity, int characters, int question) {
+
+    /** A builder: thirteen numbers are too many to pass in order. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects the features by name; unset ones are 0, and {@code question} is -1 (no email sentence). */
+    public static final class Builder {
+        private double bestOverlap;
+        private double wholeOverlap;
+        private double lengthNorm;
+        private double articleSimilarity;
+        private int passageRank;
+        private double instruction;
+        private double cues;
+        private int position;
+        private double listItem;
+        private double precision;
+        private double passageSimilarity;
+        private int characters;
+        private int question = -1;
+
+        private Builder() {
+        }
+
+        /** The best overlap with one email sentence, and which sentence that is (-1: none). */
+        public Builder bestOverlap(double overlap, int question) {
+            this.bestOverlap = overlap;
+            this.question = question;
+            return this;
+        }
+
+        /** The overlap with the whole email, and the length normalisation. */
+        public Builder wholeOverlap(double overlap, double lengthNorm) {
+            this.wholeOverlap = overlap;
+            this.lengthNorm = lengthNorm;
+            return this;
+        }
+
+        /** Retrieval's view: the article's and the passage's similarity, and the passage's rank. */
+        public Builder retrieval(double articleSimilarity, double passageSimilarity, int passageRank) {
+            this.articleSimilarity = articleSimilarity;
+            this.passageSimilarity = passageSimilarity;
+            this.passageRank = passageRank;
+            return this;
+        }
+
+        /** Whether it reads as an instruction, and how many asked-for kinds of answer it gives. */
+        public Builder answer(boolean instruction, int cues) {
+            this.instruction = instruction ? 1 : 0;
+            this.cues = cues;
+            return this;
+        }
+
+        /** Its place in its passage, whether it is a list item, and its length. */
+        public Builder placement(int position, boolean listItem, int characters) {
+            this.position = position;
+            this.listItem = listItem ? 1 : 0;
+            this.characters = characters;
+            return this;
+        }
+
+        /** The share of its content words the email uses. */
+        public Builder precision(double precision) {
+            this.precision = precision;
+            return this;
+        }
+
+        /** The features. */
+        public SentenceFeatures build() {
+            return new SentenceFeatures(bestOverlap, wholeOverlap, lengthNorm, articleSimilarity, passageRank, instruction,
+                    cues, position, listItem, precision, passageSimilarity, characters, question);
+        }
+    }
 }

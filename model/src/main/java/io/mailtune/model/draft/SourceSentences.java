@@ -74,9 +74,10 @@ final class SourceSentences {
                 cues += cue.answeredBy(u.text()) ? 1 : 0;
             }
             long shared = u.words().stream().filter(all::contains).count();
-            features[i] = new SentenceFeatures(best, whole, norm, Math.max(0, articleSimilarity[u.passage()]), u.passage(),
-                    Cue.isInstruction(u.text()) ? 1 : 0, cues, u.position(), u.marker().isEmpty() ? 0 : 1,
-                    (double) shared / u.words().size(), passages.get(u.passage()).similarityOrZero(), u.text().length(), question);
+            features[i] = SentenceFeatures.builder().bestOverlap(best, question).wholeOverlap(whole, norm)
+                    .retrieval(Math.max(0, articleSimilarity[u.passage()]), passages.get(u.passage()).similarityOrZero(), u.passage())
+                    .answer(Cue.isInstruction(u.text()), cues).placement(u.position(), !u.marker().isEmpty(), u.text().length())
+                    .precision((double) shared / u.words().size()).build();
             score[i] = SentenceRanker.score(features[i]);
         }
         List<Integer> order = new ArrayList<>();
