@@ -27,6 +27,9 @@ enum Cue {
 
     private static final Pattern INSTRUCTION = Pattern.compile(
             "\\s[>→›]\\s|^(?:go to|open|select|click|tap|sign in|log in|choose|press|visit|navigate|use|enter|from the|in the|"
+                    + "check|wait|cancel|add|do not|don't|publish|reset|contact|reply|send|turn on|turn off|switch on|switch off|"
+                    + "download|upload|install|restart|update|change|remove|delete|forward|pick|print|pack|drop|call|fill in|"
+                    + "follow|make sure|try|keep|ask|request|confirm|scan|type|set|archive|approve|export|import|"
                     + "to [a-z ]+, (?:go|open|click|tap|select))\\b", Pattern.CASE_INSENSITIVE);
 
     private final Pattern question;
@@ -54,7 +57,11 @@ enum Cue {
         return answer.matcher(sentence).find();
     }
 
-    /** Whether a sentence reads as an instruction: a menu path or an imperative step. */
+    /**
+     * Whether a sentence reads as an instruction: a menu path, or a step opening with one of the imperative verbs help
+     * articles start steps with (the list of navigation verbs alone missed "Wait 30 minutes ...", "Check Orders ...",
+     * "Do not click ...").
+     */
     static boolean isInstruction(String sentence) {
         return INSTRUCTION.matcher(sentence.strip()).find();
     }
