@@ -46,7 +46,7 @@ import java.util.stream.Stream;
  * held-out demo seed.
  *
  * <p>{@code java -cp <ops classpath> io.mailtune.ops.drafting.DraftingEvaluation [--model DIR] [--adapter DIR]
- * [--eval-data ops/drafting-eval] [--synthetic-companies 8] [--synthetic-emails 25] [--demo 200] [--work DIR]
+ * [--eval-data ops/drafting-eval] [--synthetic-companies 8] [--synthetic-emails 25] [--demo 200] [--demo-seed holdout|training] [--work DIR]
  * [--show-split development] [--show 6] [--splits development,test]}
  */
 public final class DraftingEvaluation {
@@ -67,6 +67,7 @@ public final class DraftingEvaluation {
         int syntheticCompanies = 8;
         int syntheticEmails = 25;
         int demo = 200;
+        boolean demoTraining = false;
         int show = 6;
         String showSplit = "development";
         Set<String> splits = Set.of("development", "test");
@@ -78,6 +79,11 @@ public final class DraftingEvaluation {
                 case "--synthetic-companies" -> syntheticCompanies = Integer.parseInt(args[i + 1]);
                 case "--synthetic-emails" -> syntheticEmails = Integer.parseInt(args[i + 1]);
                 case "--demo" -> demo = Integer.parseInt(args[i + 1]);
+                case "--demo-seed" -> demoTraining = switch (args[i + 1]) {
+                    case "holdout" -> false;
+                    case "training" -> true;
+                    default -> throw new IllegalArgumentException("--demo-seed is holdout or training, was " + args[i + 1]);
+                };
                 case "--work" -> work = Path.of(args[i + 1]);
                 case "--show" -> show = Integer.parseInt(args[i + 1]);
                 case "--show-split" -> showSplit = args[i + 1];
@@ -125,8 +131,9 @@ public final class DraftingEvaluation {
         if (demo > 0) {
             SupportCaseGenerator generator = SupportCaseGenerator.demo();
             try (KnowledgeBase kb = DemoRetrieval.open(work.resolve("demo"), encoder)) {
-                sets.add(new EvalSet("Brightcart held-out seed", "demo",
-                        GroundedExamples.demo(kb, generator, generator.generate(DemoSeeds.HOLDOUT, demo)), List.of(), List.of()));
+                sets.add(new EvalSet(demoTraining ? "Brightcart training seed" : "Brightcart held-out seed", "demo",
+                        GroundedExamples.demo(kb, generator, generator.generate(demoTraining ? DemoSeeds.TRAINING : DemoSeeds.HOLDOUT, demo)),
+                        List.of(), List.of()));
             }
         }
         try (LanguageModel model = LanguageModel.load(modelDir)) {
@@ -181,6 +188,7 @@ public final class DraftingEvaluation {
         int foreign = 0, ungroundedDrafts = 0, leaks = 0, quoted = 0, offArticle = 0;
         double keyShare = 0;
         List<String> ungroundedExamples = new ArrayList<>();
+        List<String> lostAfterListing = new ArrayList<>();
         KeyInstructionProfile.Tally profile = new KeyInstructionProfile.Tally();
         GroundedFormat grounded = format instanceof GroundedFormat g ? g : new GroundedFormat();
         for (int i = 0; i < n; i++) {
@@ -206,8 +214,14 @@ public final class DraftingEvaluation {
                     offArticle += focus[1];
                 }
                 for (String key : e.keyInstructions()) {
-                    profile.add(KeyInstructionProfile.outcome(grounded, e.input(), key, drafts.get(i).modelOutput(),
-                            d.text(), d.handOff()), KeyInstructionProfile.rank(candidates, key));
+                    KeyInstructionProfile.Outcome outcome = KeyInstructionProfile.outcome(grounded, e.input(), key,
+                            drafts.get(i).modelOutput(), d.text(), d.handOff());
+                    profile.add(outcome, KeyInstructionProfile.rank(candidates, key));
+                    if (outcome == KeyInstructionProfile.Outcome.LISTED_NOT_QUOTED
+                            || outcome == KeyInstructionProfile.Outcome.QUOTED_NOT_RENDERED) {
+                        lostAfterListing.add(String.format(Locale.ROOT, "%s %s: %s%n[model output]%n%s%n[draft]%n%s",
+                                e.caseId(), outcome, key, drafts.get(i).modelOutput(), d.text()));
+                    }
                 }
             }
             names += DraftChecks.nameRight(d.text(), e) ? 1 : 0;
@@ -240,6 +254,9 @@ public final class DraftingEvaluation {
                 vsPaste.lowerBound(), vsPaste.upperBound(), vsWrapped.meanDifference(), vsWrapped.lowerBound(),
                 vsWrapped.upperBound());
         ungroundedExamples.stream().limit(5).forEach(u -> System.out.println("  ungrounded: " + u));
+        if (show > 0) {
+            lostAfterListing.forEach(l -> System.out.printf(Locale.ROOT, "%n--- lost after listing: %s%n", l));
+        }
         for (int i = 0; i < Math.min(show, n); i++) {
             int at = (int) ((long) i * n / Math.max(1, show));
             DraftExample e = examples.get(at);
