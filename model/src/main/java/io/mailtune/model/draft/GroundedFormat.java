@@ -47,7 +47,7 @@ public final class GroundedFormat implements DraftFormat {
             "^(?:best|kind|warm|many)? ?(?:regards|wishes|thanks|cheers|sincerely|best|talk soon|yours)[^\\n]{0,20},?\\n",
             Pattern.CASE_INSENSITIVE);
     // "… about <topic>." up to the sentence's end; the topic is checked against the email.
-    private static final Pattern ABOUT = Pattern.compile("(?i)\\s+about\\s+([^.!?\\n]+)");
+    private static final Pattern ABOUT = Pattern.compile("(?i)\\s+(?:about|with your)\\s+([^.!?\\n]+)");
     private static final Pattern TOPIC_WORD = Pattern.compile("\\p{L}{4,}");
     // Words of a topic phrase that name no topic.
     private static final Set<String> TOPIC_FILLER = Set.of("your", "this", "that", "these", "those", "with", "from",
@@ -363,9 +363,9 @@ public final class GroundedFormat implements DraftFormat {
     }
 
     /**
-     * The sentence without its "about …" clause when that topic is not the email's: a small model thanks the customer
-     * for writing "about returning without a printer" from its training data, and what the email is about can only
-     * come from the email. A topic word counts as the email's when a word of the email starts with its first five
+     * The sentence without its "about …" or "with your …" clause when that topic is not the email's: a small model
+     * thanks the customer for writing "about returning without a printer", or is sorry for "the trouble with your
+     * item", from its training data, and what the email is about can only come from the email. A topic word counts as the email's when a word of the email starts with its first five
      * letters ("returning" / "return").
      */
     static String withTopicFromEmail(String sentence, CustomerMessage email) {

@@ -284,6 +284,14 @@ class GroundedFormatTest {
     }
 
     @Test
+    void anApologyForTroubleWithSomethingTheEmailNeverMentionsLosesIt() {
+        DraftInput in = input("How do I return my order?", List.of(RETURNS, BILLING));
+        RenderedDraft draft = CALIBRATED.render(in, "Hi {name},\n\nI'm sorry for the trouble with your item. {1}\n\n{signature}");
+        assertTrue(draft.text().contains("I'm sorry for the trouble. "), draft.text());
+        assertFalse(draft.text().contains("with your item"), draft.text());
+    }
+
+    @Test
     void aThanksAboutTheEmailsOwnTopicIsKept() {
         DraftInput in = input("How do I return my order?", List.of(RETURNS, BILLING));
         RenderedDraft draft = CALIBRATED.render(in,
