@@ -14,9 +14,9 @@ import java.util.TreeMap;
  * when no retrieved article is at least a fair match ({@link MatchStrength#FAIR}; calibrated on the development set
  * and generated companies of the training seed, docs/training.md "Hand-off threshold"), otherwise quote the first
  * retrieved passage's opening sentences and the best-ranked sentence of each other section of its article that shares
- * words with the email or is itself a strong match (when the article is a fair match), for each sentence of the email the source sentence that shares most
- * with it (from an article at least a weak match), the best-ranked sentence of each other article at least a weak
- * match, the best-ranked sentences of fairly matching articles that share a word with the email, the model's own
+ * words with the email or is itself a strong match (when the article is a fair match), for each sentence of the email
+ * the source sentence that shares most with it (from an article at least a weak match), the best-ranked sentence of
+ * each other article at least a weak match, the best-ranked sentences of fairly matching articles that share a word with the email, the model's own
  * quotes from such articles, and the earlier steps of any numbered step quoted. Only listed sentences are quoted, so
  * everything a draft holds was in its prompt.
  *

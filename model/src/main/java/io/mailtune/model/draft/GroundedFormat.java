@@ -365,8 +365,8 @@ public final class GroundedFormat implements DraftFormat {
     /**
      * The sentence without its "about …" or "with your …" clause when that topic is not the email's: a small model
      * thanks the customer for writing "about returning without a printer", or is sorry for "the trouble with your
-     * item", from its training data, and what the email is about can only come from the email. A topic word counts as the email's when a word of the email starts with its first five
-     * letters ("returning" / "return").
+     * item", from its training data, and what the email is about can only come from the email. A topic word counts
+     * as the email's when a word of the email starts with its first five letters ("returning" / "return").
      */
     static String withTopicFromEmail(String sentence, CustomerMessage email) {
         Matcher about = ABOUT.matcher(sentence);
