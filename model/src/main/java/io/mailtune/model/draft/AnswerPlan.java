@@ -49,8 +49,8 @@ record AnswerPlan(boolean handOff, List<SourceSentence> quotes) {
      * passage's opening ones ({@value #FIRST_PASSAGE_SENTENCES} at most, in reading order), then the best-ranked one
      * of each other passage of the same article (retrieval puts the article's other sections after its best one:
      * the answer is often in a section other than the one that matched best) when it shares words with the email or
-     * the section itself is a strong match ("How long does this last?" shares no word with "Wait 30 minutes for the
-     * lock to lift", but the section's vector similarity says it is about the email).
+     * the section itself is a strong match ("Got a message that my account is locked" shares no word with "Wait 30
+     * minutes for the lock to lift", but that section's vector similarity says it is about the email).
      */
     static List<SourceSentence> firstArticle(DraftInput input, List<SourceSentence> ranked) {
         List<SourceSentence> out = new ArrayList<>();
