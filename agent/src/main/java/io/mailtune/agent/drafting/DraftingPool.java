@@ -194,14 +194,13 @@ public class DraftingPool {
         generated.cited().forEach(p -> cited.add(p.chunkId()));
         List<PromptPassage> passages = input.passages().stream().map(p -> passage(p, cited.contains(p.chunkId()))).toList();
         Passage top = input.passages().isEmpty() ? null : input.passages().getFirst();
-        WrittenDraft written = new WrittenDraft(
-                Signature.strip(generated.text(), input.company().signature()), generated.handOff(), input.company().language(),
-                passages, input.history(),
-                generated.adapterVersion().isEmpty() ? ApprovedReply.BASE_MODEL : generated.adapterVersion(),
-                new Confidence(top == null ? 0 : top.score(), top == null ? 0 : top.vectorSimilarity(), generated.meanLogProb()),
-                new DraftTimings(Duration.between(claim.arrivedAt(), claim.claimedAt()).toMillis(), elapsedNanos / 1_000_000,
-                        generated.promptTokens(), generated.generatedTokens(), generated.tokensPerSecond()),
-                Instant.now(), generated.modelOutput());
+        WrittenDraft written = WrittenDraft.builder(Signature.strip(generated.text(), input.company().signature()), generated.handOff())
+                .language(input.company().language()).prompt(passages, input.history())
+                .adapterVersion(generated.adapterVersion().isEmpty() ? ApprovedReply.BASE_MODEL : generated.adapterVersion())
+                .confidence(new Confidence(top == null ? 0 : top.score(), top == null ? 0 : top.vectorSimilarity(), generated.meanLogProb()))
+                .timings(new DraftTimings(Duration.between(claim.arrivedAt(), claim.claimedAt()).toMillis(), elapsedNanos / 1_000_000,
+                        generated.promptTokens(), generated.generatedTokens(), generated.tokensPerSecond()))
+                .draftedAt(Instant.now()).modelOutput(generated.modelOutput()).build();
         if (drafts.complete(claim, written)) {
             created.increment();
             generation.record(elapsedNanos, TimeUnit.NANOSECONDS);

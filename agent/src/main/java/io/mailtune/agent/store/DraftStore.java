@@ -365,14 +365,14 @@ public final class DraftStore {
         WrittenDraft written = null;
         String text = r.getString("text");
         if (text != null) {
-            written = new WrittenDraft(text, r.getBoolean("hand_off"), r.getString("language"),
-                    Json.read(r.getString("passages"), new TypeReference<List<PromptPassage>>() { }),
-                    Json.read(r.getString("history"), new TypeReference<List<ThreadTurn>>() { }),
-                    r.getString("adapter_version"),
-                    new Confidence(r.getDouble("top_score"), r.getDouble("top_similarity"), r.getDouble("mean_log_prob")),
-                    new DraftTimings(r.getLong("queue_wait_ms"), r.getLong("generation_ms"), r.getInt("prompt_tokens"),
-                            r.getInt("generated_tokens"), r.getDouble("tokens_per_second")),
-                    Instant.ofEpochMilli(r.getLong("drafted_at")), r.getString("model_output"));
+            written = WrittenDraft.builder(text, r.getBoolean("hand_off")).language(r.getString("language"))
+                    .prompt(Json.read(r.getString("passages"), new TypeReference<List<PromptPassage>>() { }),
+                            Json.read(r.getString("history"), new TypeReference<List<ThreadTurn>>() { }))
+                    .adapterVersion(r.getString("adapter_version"))
+                    .confidence(new Confidence(r.getDouble("top_score"), r.getDouble("top_similarity"), r.getDouble("mean_log_prob")))
+                    .timings(new DraftTimings(r.getLong("queue_wait_ms"), r.getLong("generation_ms"), r.getInt("prompt_tokens"),
+                            r.getInt("generated_tokens"), r.getDouble("tokens_per_second")))
+                    .draftedAt(Instant.ofEpochMilli(r.getLong("drafted_at"))).modelOutput(r.getString("model_output")).build();
         }
         ReviewRecord review = null;
         String reviewer = r.getString("reviewer");

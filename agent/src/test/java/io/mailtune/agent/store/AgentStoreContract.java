@@ -395,11 +395,11 @@ abstract class AgentStoreContract {
     }
 
     private WrittenDraft written(String text) {
-        return new WrittenDraft(text, false, "en",
-                List.of(new PromptPassage("a", "a#b/0", "A", null, "passage", 0.2, 0.6, true),
-                        new PromptPassage("c", "c#d/0", "C", null, "other", 0.1, 0.3, false)),
-                List.of(), "base", new Confidence(0.2, 0.6, -0.1), new DraftTimings(10, 500, 100, 50, 100), clock.instant(),
-                "Hi {name}, {1}");
+        return WrittenDraft.builder(text, false).language("en")
+                .prompt(List.of(new PromptPassage("a", "a#b/0", "A", null, "passage", 0.2, 0.6, true),
+                        new PromptPassage("c", "c#d/0", "C", null, "other", 0.1, 0.3, false)), List.of())
+                .confidence(new Confidence(0.2, 0.6, -0.1)).timings(new DraftTimings(10, 500, 100, 50, 100))
+                .draftedAt(clock.instant()).modelOutput("Hi {name}, {1}").build();
     }
 
     /** A clock tests move by hand. */
