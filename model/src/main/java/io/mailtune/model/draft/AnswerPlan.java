@@ -16,9 +16,9 @@ import java.util.TreeMap;
  * retrieved passage's opening sentences and the best-ranked sentence of each other section of its article that shares
  * words with the email or is itself a strong match (when the article is a fair match), for each sentence of the email
  * the source sentence that shares most with it (from an article at least a weak match), the best-ranked sentence of
- * each other article at least a weak match, the best-ranked sentences of fairly matching articles that share a word with the email, the model's own
- * quotes from such articles, and the earlier steps of any numbered step quoted. Only listed sentences are quoted, so
- * everything a draft holds was in its prompt.
+ * each other article at least a weak match, the best-ranked sentences of fairly matching articles that share a word
+ * with the email, the model's own quotes from such articles, and the earlier steps of any numbered step quoted. Only
+ * listed sentences are quoted, so everything a draft holds was in its prompt.
  *
  * @param handOff whether a person takes the email over
  * @param quotes  the source sentences the reply quotes (empty for a hand-off)

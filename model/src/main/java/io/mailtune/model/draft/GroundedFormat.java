@@ -47,7 +47,7 @@ public final class GroundedFormat implements DraftFormat {
             "^(?:best|kind|warm|many)? ?(?:regards|wishes|thanks|cheers|sincerely|best|talk soon|yours)[^\\n]{0,20},?\\n",
             Pattern.CASE_INSENSITIVE);
     // "… about <topic>." up to the sentence's end; the topic is checked against the email.
-    private static final Pattern ABOUT = Pattern.compile("(?i)\\s+(?:about|with your)\\s+([^.!?\\n]+)");
+    private static final Pattern TOPIC_CLAUSE = Pattern.compile("(?i)\\s+(?:about|with your)\\s+([^.!?\\n]+)");
     private static final Pattern TOPIC_WORD = Pattern.compile("\\p{L}{4,}");
     // Words of a topic phrase that name no topic.
     private static final Set<String> TOPIC_FILLER = Set.of("your", "this", "that", "these", "those", "with", "from",
@@ -369,7 +369,7 @@ public final class GroundedFormat implements DraftFormat {
      * as the email's when a word of the email starts with its first five letters ("returning" / "return").
      */
     static String withTopicFromEmail(String sentence, CustomerMessage email) {
-        Matcher about = ABOUT.matcher(sentence);
+        Matcher about = TOPIC_CLAUSE.matcher(sentence);
         if (!about.find()) {
             return sentence;
         }

@@ -100,11 +100,17 @@ final class DraftChecks {
     }
 
     /**
-     * How many of the candidate sentences the draft quotes ({@code [0]}) come from a retrieved article that holds none
-     * of the example's key instructions ({@code [1]}): the quotes a reviewer deletes because they answer something the
-     * customer did not ask.
+     * Of the candidate sentences a draft quotes, how many come from a retrieved article that holds none of the
+     * example's key instructions: the quotes a reviewer deletes because they answer something the customer did not ask.
+     *
+     * @param quoted     candidate sentences the draft holds
+     * @param offArticle of them, those from an article holding no key instruction
      */
-    static int[] offArticleQuotes(String draft, DraftExample e, List<SourceSentence> candidates) {
+    record QuoteFocus(int quoted, int offArticle) {
+    }
+
+    /** The draft's {@link QuoteFocus} among {@code candidates}. */
+    static QuoteFocus offArticleQuotes(String draft, DraftExample e, List<SourceSentence> candidates) {
         Set<String> answering = new HashSet<>();
         for (Passage p : e.input().passages()) {
             if (e.keyInstructions().stream().anyMatch(k -> KeyInstruction.containedIn(p.text(), k))) {
@@ -118,7 +124,7 @@ final class DraftChecks {
                 off += answering.contains(e.input().passages().get(s.passage()).articleId()) ? 0 : 1;
             }
         }
-        return new int[]{quoted, off};
+        return new QuoteFocus(quoted, off);
     }
 
     /** Spans of eight words from an internal article that the draft repeats. */

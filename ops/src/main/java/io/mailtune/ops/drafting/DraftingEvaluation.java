@@ -209,9 +209,9 @@ public final class DraftingEvaluation {
                 falseHandOffs += d.handOff() ? 1 : 0;
                 List<SourceSentence> candidates = grounded.candidates(e.input());
                 if (!d.handOff()) {
-                    int[] focus = DraftChecks.offArticleQuotes(d.text(), e, candidates);
-                    quoted += focus[0];
-                    offArticle += focus[1];
+                    DraftChecks.QuoteFocus focus = DraftChecks.offArticleQuotes(d.text(), e, candidates);
+                    quoted += focus.quoted();
+                    offArticle += focus.offArticle();
                 }
                 for (String key : e.keyInstructions()) {
                     KeyInstructionProfile.Outcome outcome = KeyInstructionProfile.outcome(grounded, e.input(), key,

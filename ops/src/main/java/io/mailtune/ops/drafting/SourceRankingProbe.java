@@ -175,9 +175,9 @@ public final class SourceRankingProbe {
             }
             List<SourceSentence> candidates = FORMAT.candidates(e.input());
             if (!e.handOff() && !planned.handOff()) {
-                int[] focus = DraftChecks.offArticleQuotes(planned.text(), e, candidates);
-                quoted += focus[0];
-                offArticle += focus[1];
+                DraftChecks.QuoteFocus focus = DraftChecks.offArticleQuotes(planned.text(), e, candidates);
+                quoted += focus.quoted();
+                offArticle += focus.offArticle();
             }
             double topSim = e.input().passages().stream().mapToDouble(Passage::vectorSimilarity).max().orElse(0);
             for (String key : e.keyInstructions()) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,15 +35,15 @@ class DraftChecksTest {
     void aQuoteFromAnArticleWithoutTheKeyInstructionCountsAsOffArticle() {
         DraftExample e = example();
         String draft = "Hi Ana,\n\n" + KEY + " Invoices are sent on the first of each month.";
-        int[] focus = DraftChecks.offArticleQuotes(draft, e, new GroundedFormat().candidates(e.input()));
-        assertArrayEquals(new int[]{2, 1}, focus, "two sentences quoted, the invoice one from the other article");
+        DraftChecks.QuoteFocus focus = DraftChecks.offArticleQuotes(draft, e, new GroundedFormat().candidates(e.input()));
+        assertEquals(new DraftChecks.QuoteFocus(2, 1), focus, "two sentences quoted, the invoice one from the other article");
     }
 
     @Test
     void aDraftQuotingOnlyTheAnsweringArticleHasNoOffArticleQuote() {
         DraftExample e = example();
-        int[] focus = DraftChecks.offArticleQuotes("Hi Ana,\n\n" + KEY, e, new GroundedFormat().candidates(e.input()));
-        assertArrayEquals(new int[]{1, 0}, focus);
+        DraftChecks.QuoteFocus focus = DraftChecks.offArticleQuotes("Hi Ana,\n\n" + KEY, e, new GroundedFormat().candidates(e.input()));
+        assertEquals(new DraftChecks.QuoteFocus(1, 0), focus);
     }
 
     @Test
