@@ -2,7 +2,6 @@ package io.mailtune.model.draft;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
 public final class GreetingName {
 
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*");
-    private static final List<String> NOT_NAMES = List.of("thanks", "thank", "regards", "best", "cheers", "sent",
-            "kind", "many", "hi", "hello", "dear", "please", "help", "ok", "all", "yours", "sincerely");
 
     private GreetingName() {
     }
@@ -50,15 +47,21 @@ public final class GreetingName {
         return lines.subList(Math.max(0, lines.size() - 6), lines.size());
     }
 
-    /** A line when it looks like a name of one or two capitalised words. */
+    /**
+     * A line when it looks like a name of one or two capitalised words; a line ending in a comma is a sign-off
+     * ("Merci,") whose name line ingest cut.
+     */
     private static String signedName(String line) {
-        String last = line.replaceAll("[.,!]+$", "");
+        if (line.endsWith(",")) {
+            return "";
+        }
+        String last = line.replaceAll("[.!]+$", "");
         String[] words = last.split("\\s+");
         if (words.length > 2) {
             return "";
         }
         for (String w : words) {
-            if (!NAME_WORD.matcher(w).matches() || NOT_NAMES.contains(w.toLowerCase(Locale.ROOT))) {
+            if (!NAME_WORD.matcher(w).matches() || SignOffWords.contains(w)) {
                 return "";
             }
         }

@@ -50,4 +50,11 @@ class GreetingNameTest {
         assertEquals("Priya", name("", "My invoice is wrong.\n\nThanks,\nPriya"));
         assertEquals("", name("", "My invoice is wrong.\n\nThanks a lot"));
     }
+
+    @Test
+    void aSignOffLeftLastOnceTheSignatureIsCutIsNotAName() {
+        assertEquals("Alejandro", name("Alejandro Ruiz", "How can I do?\n\nGracias"));
+        assertEquals("Julien", name("Julien Moreau", "The ramp is steep.\n\nMerci,"));
+        assertEquals("", name("", "The ramp is steep.\n\nDanke"));
+    }
 }

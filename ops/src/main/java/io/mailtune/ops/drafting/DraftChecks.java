@@ -2,6 +2,7 @@ package io.mailtune.ops.drafting;
 
 import io.mailtune.demo.recipe.DraftExample;
 import io.mailtune.model.draft.GreetingName;
+import io.mailtune.model.draft.SignOffWords;
 import io.mailtune.model.draft.Passage;
 import io.mailtune.model.draft.SourceSentence;
 import io.mailtune.model.eval.KeyInstruction;
@@ -41,7 +42,7 @@ final class DraftChecks {
     /**
      * Whether the greeting names the customer rightly: every word after the greeting word belongs to the sender's
      * name as the email data gives it (the display name; the drafter's own {@link GreetingName} only when there is
-     * none), or is the nickname they sign with alone on the last line; a draft with no greeting name is right only
+     * none), or is the nickname they sign with alone on the last line ("Gracias" there is a sign-off); a draft with no greeting name is right only
      * when the email gives none.
      */
     static boolean nameRight(String draft, DraftExample e) {
@@ -49,7 +50,7 @@ final class DraftChecks {
         String expected = display.isBlank() ? GreetingName.of(e.input().email()) : display;
         List<String> allowed = new ArrayList<>(Arrays.asList(expected.toLowerCase(Locale.ROOT).split("[\\s,]+")));
         List<String> lines = e.input().email().text().strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        if (!lines.isEmpty() && lines.getLast().matches("\\p{Lu}[\\p{L}'’-]+")) {
+        if (!lines.isEmpty() && lines.getLast().matches("\\p{Lu}[\\p{L}'’-]+") && !SignOffWords.contains(lines.getLast())) {
             allowed.add(lines.getLast().toLowerCase(Locale.ROOT));  // a nickname signed alone
         }
         String firstLine = draft.strip().lines().findFirst().orElse("");

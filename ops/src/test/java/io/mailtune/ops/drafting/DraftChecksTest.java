@@ -57,4 +57,14 @@ class DraftChecksTest {
         assertTrue(DraftChecks.nameRight("Hi Ana,\n\nThanks.", example()));
         assertFalse(DraftChecks.nameRight("Hi Maria,\n\nThanks.", example()));
     }
+
+    @Test
+    void aSignOffOnTheLastLineIsNotANicknameToGreetBy() {
+        DraftInput input = new DraftInput(example().input().company(),
+                CustomerMessage.of("Alejandro Ruiz", "a@example.com", "Shift", "How can I give my shift away?\n\nGracias"),
+                List.of(), example().input().passages());
+        DraftExample e = new DraftExample("t-2", input, "", "", List.of(KEY), false);
+        assertFalse(DraftChecks.nameRight("Hi Gracias,\n\nThanks.", e));
+        assertTrue(DraftChecks.nameRight("Hi Alejandro,\n\nThanks.", e));
+    }
 }
