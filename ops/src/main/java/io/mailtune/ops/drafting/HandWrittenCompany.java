@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailtune.demo.recipe.DraftExample;
 import io.mailtune.demo.recipe.GroundedExamples;
 import io.mailtune.demo.synthetic.CompanyIndex;
+import io.mailtune.ingest.reply.ReplyText;
 import io.mailtune.model.draft.CompanyProfile;
 import io.mailtune.model.draft.CustomerMessage;
 import io.mailtune.model.draft.DraftInput;
@@ -63,8 +64,11 @@ public record HandWrittenCompany(Path folder, String split, CompanyProfile profi
             try (KnowledgeBase kb = KnowledgeBase.open(indexDir.resolve("index"), encoder)) {
                 kb.indexFolder(folder.resolve("kb"), folder.getFileName().toString());
                 for (JsonNode e : JSON.readTree(folder.resolve("emails.json").toFile())) {
+                    // The customer's own words, as ingest gives them to the agent: quoted history and signature cut.
+                    String subject = e.path("subject").asText("");
+                    String body = ReplyText.read(e.path("body").asText(""), subject, e.path("from_name").asText("")).text();
                     CustomerMessage email = CustomerMessage.of(e.path("from_name").asText(""), e.path("from_address").asText(),
-                            e.path("subject").asText(""), e.path("body").asText(""));
+                            subject, body);
                     List<Passage> passages = CompanyIndex.draftPassages(
                             kb.searchForDraft(GroundedExamples.query(email), GroundedExamples.questions(email), SearchFilters.NONE,
                                     GroundedExamples.PASSAGES),
