@@ -11,6 +11,7 @@ import io.mailtune.model.draft.DraftInput;
 import io.mailtune.model.draft.Passage;
 import io.mailtune.retrieval.search.EmailQuestions;
 import io.mailtune.retrieval.search.SearchHit;
+import io.mailtune.retrieval.search.SearchText;
 import io.mailtune.retrieval.source.Visibility;
 
 import java.time.Instant;
@@ -86,7 +87,7 @@ public final class PromptSources {
         if (passages == 0) {
             return List.of();
         }
-        String query = (email.subject() + "\n" + email.normalisedText()).strip();
+        String query = SearchText.of(email.subject(), email.normalisedText());
         List<Passage> out = new ArrayList<>();
         List<SearchHit> hits = kb.searchForDraft(query, EmailQuestions.of(email.normalisedText()), language, passages);
         // The best article's other sections are kept whatever their own similarity: its match is the article's.

@@ -17,6 +17,7 @@ import io.mailtune.agent.store.PromptPassage;
 import io.mailtune.agent.store.QueueFilter;
 import io.mailtune.agent.store.StoredEmail;
 import io.mailtune.retrieval.search.SearchHit;
+import io.mailtune.retrieval.search.SearchText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -331,7 +332,7 @@ public class DraftPage {
 
     private List<Source> internalNotes(StoredEmail email) {
         try {
-            String query = (email.email().subject() + "\n" + email.email().normalisedText()).strip();
+            String query = SearchText.of(email.email().subject(), email.email().normalisedText());
             List<Source> out = new ArrayList<>();
             for (SearchHit hit : kb.search(query, 8)) {
                 if (hit.visibility() == io.mailtune.retrieval.source.Visibility.INTERNAL && out.size() < 3) {

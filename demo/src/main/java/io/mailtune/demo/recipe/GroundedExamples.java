@@ -16,6 +16,7 @@ import io.mailtune.model.draft.SourceSentence;
 import io.mailtune.retrieval.search.EmailQuestions;
 import io.mailtune.retrieval.search.KnowledgeBase;
 import io.mailtune.retrieval.search.SearchFilters;
+import io.mailtune.retrieval.search.SearchText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,9 @@ public final class GroundedExamples {
     private GroundedExamples() {
     }
 
-    /** The search text for an email: its subject and body. */
+    /** The search text for an email, as the agent searches it ({@link SearchText}). */
     public static String query(CustomerMessage email) {
-        return (email.subject() + "\n" + email.text()).strip();
+        return SearchText.of(email.subject(), email.text());
     }
 
     /** The sentences of an email searched on their own, as the agent searches them ({@link EmailQuestions}). */
