@@ -157,7 +157,8 @@ public final class GroundedFormat implements DraftFormat {
     }
 
     /** Renders with the sources the prompt listed: the model can quote only those, and so can the plan. */
-    private RenderedDraft render(DraftInput input, String modelOutput, List<SourceSentence> sources) {
+    private RenderedDraft render(DraftInput input, String output, List<SourceSentence> sources) {
+        String modelOutput = NameSlot.onlyInGreeting(output);
         boolean modelHandsOff = modelOutput.contains("{handoff}") || quotedLabels(modelOutput, sources).isEmpty();
         Optional<AnswerPlan> planned = planning == Planning.MODEL ? Optional.empty()
                 : AnswerPlan.of(input, sources, quotedLabels(modelOutput, sources));
