@@ -17,7 +17,10 @@ public final class SearchText {
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?,;:])\\s+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}'’]+");
-    /** How a greeting opens: "Hi Priya,", "Dear Sir or Madam,", "Good afternoon,", "To whom it may concern,". */
+    /**
+     * How a greeting opens: "Hi Priya,", "Dear Sir or Madam,", "Good afternoon,", "To whom it may concern,"; a first
+     * sentence of one or two capitalised words is one too ("Hiya,", "Hola,", "Bonjour Léa,").
+     */
     private static final Pattern GREETING = Pattern.compile("(?i)(hi|hello|hey|dear|good|to whom)\\b");
     /** Email addresses and links: a signature line's only lower-case words. */
     private static final Pattern CONTACT = Pattern.compile("\\S+@\\S+|https?://\\S+|www\\.\\S+");
@@ -58,7 +61,8 @@ public final class SearchText {
         for (String line : lines) {
             StringBuilder kept = new StringBuilder();
             for (String sentence : SENTENCE_END.split(line.strip())) {
-                boolean greeting = first && GREETING.matcher(sentence).lookingAt() && chatOrNames(sentence);
+                boolean greeting = first && (GREETING.matcher(sentence).lookingAt() || words(sentence) <= 2)
+                        && chatOrNames(sentence);
                 first &= sentence.isBlank();
                 if (!greeting && !chatOrNames(sentence, false)) {
                     kept.append(kept.isEmpty() ? "" : " ").append(sentence);
@@ -69,6 +73,10 @@ public final class SearchText {
             }
         }
         return out.toString();
+    }
+
+    private static long words(String text) {
+        return WORD.matcher(text).results().count();
     }
 
     private static boolean chatOrNames(String text) {

@@ -37,4 +37,10 @@ class SearchTextTest {
         assertEquals("Hello\nThanks so much!\nAnn", SearchText.of("", "Hello\nThanks so much!\nAnn"));
         assertEquals("Subject only", SearchText.of("Subject only", null));
     }
+
+    @Test
+    void aGreetingInAnyLanguageIsOneOrTwoCapitalisedWordsOpeningTheEmail() {
+        assertEquals("The lamp arrived broken.", SearchText.body("Hola,\n\nThe lamp arrived broken.\n\nGracias\nAlejandro"));
+        assertEquals("The lamp arrived broken.", SearchText.body("Hiya, The lamp arrived broken."));
+    }
 }
