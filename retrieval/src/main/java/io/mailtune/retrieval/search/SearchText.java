@@ -63,7 +63,7 @@ public final class SearchText {
             for (String sentence : SENTENCE_END.split(line.strip())) {
                 boolean greeting = first && (GREETING.matcher(sentence).lookingAt() || words(sentence) <= 2)
                         && chatOrNames(sentence);
-                first &= sentence.isBlank();
+                first &= sentence.isBlank();  // the greeting can only be the first sentence written
                 if (!greeting && !chatOrNames(sentence, false)) {
                     kept.append(kept.isEmpty() ? "" : " ").append(sentence);
                 }
