@@ -1,5 +1,6 @@
 package io.mailtune.ingest.reply;
 
+import io.mailtune.core.mail.ClosingLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,42 +62,7 @@ final class Signatures {
             "來自我的\\s?[\\p{L}\\p{N} ]{1,20}", "发自[\\p{L}\\p{N}]{1,12}(?:邮箱|郵箱)(?:大师)?")
             + ")\\s*[.。]?\\s*(?:<https?://\\S+>|\\(https?://\\S+\\))?\\s*$", FLAGS);
     /** Closing lines, kept themselves; what follows them may be a signature. */
-    private static final String SIGN_OFF = Attribution.alternation(List.of(
-            // English
-            "thanks", "thank you", "thanks a lot", "many thanks", "thanks in advance", "thanks again", "thx", "ty", "cheers",
-            "regards", "best regards", "kind regards", "warm regards", "warmest regards", "with regards", "best wishes", "best",
-            "all the best", "sincerely", "yours sincerely", "yours truly", "yours faithfully", "br", "kr", "take care",
-            "talk soon", "respectfully", "thanks and regards", "many thanks and best regards",
-            // German
-            "mit freundlichen grüßen", "mit freundlichen grüssen", "freundliche grüße", "freundliche grüsse", "viele grüße",
-            "viele grüsse", "beste grüße", "beste grüsse", "liebe grüße", "herzliche grüße", "grüße", "grüsse", "gruß", "gruss",
-            "lg", "vg", "mfg", "danke", "vielen dank", "besten dank", "schöne grüße", "danke und viele grüße",
-            // French
-            "cordialement", "bien cordialement", "bien à vous", "merci", "merci beaucoup", "salutations", "sincères salutations",
-            "meilleures salutations", "bonne journée", "à bientôt", "amicalement", "bises", "merci d'avance",
-            // Spanish
-            "saludos", "un saludo", "saludos cordiales", "atentamente", "gracias", "muchas gracias", "un abrazo", "cordialmente",
-            // Portuguese
-            "obrigado", "obrigada", "atenciosamente", "cumprimentos", "melhores cumprimentos", "abraços", "abraço", "att",
-            "saudações", "muito obrigado", "muito obrigada",
-            // Italian
-            "grazie", "grazie mille", "cordiali saluti", "distinti saluti", "saluti", "un saluto", "a presto",
-            // Dutch
-            "met vriendelijke groet", "met vriendelijke groeten", "vriendelijke groet", "groeten", "groet", "bedankt",
-            "dank je", "dank u", "hartelijke groet", "mvg",
-            // Polish
-            "pozdrawiam", "z poważaniem", "dziękuję", "dzięki", "serdecznie pozdrawiam", "pozdrowienia",
-            // Swedish, Danish, Norwegian
-            "med vänliga hälsningar", "vänliga hälsningar", "hälsningar", "mvh", "tack", "tack så mycket", "med venlig hilsen",
-            "venlig hilsen", "hilsen", "tak", "bedste hilsner", "de bedste hilsner", "med vennlig hilsen", "vennlig hilsen",
-            "takk", "beste hilsen",
-            // Finnish
-            "ystävällisin terveisin", "terveisin", "kiitos", "parhain terveisin",
-            // Russian
-            "с уважением", "спасибо", "с наилучшими пожеланиями", "всего доброго", "заранее спасибо", "благодарю",
-            // Japanese and Chinese
-            "よろしくお願いします", "よろしくお願いいたします", "よろしくお願い致します", "宜しくお願いします", "ありがとうございます",
-            "谢谢", "此致", "敬礼", "此致敬礼", "祝好", "顺祝商祺"));
+    private static final String SIGN_OFF = Attribution.alternation(ClosingLines.PHRASES);
     private static final Pattern SIGN_OFF_LINE = Pattern.compile("^\\s*(?:" + SIGN_OFF + ")\\s*[,.!…:;。！]*\\s*$", FLAGS);
     private static final Pattern SIGN_OFF_WITH_NAME = Pattern.compile("^\\s*(?:" + SIGN_OFF + ")\\s*[,.!…]?\\s+(?<name>\\S.{0,40})$", FLAGS);
     private static final Pattern DASH_NAME = Pattern.compile("^\\s*[-–—~]{1,2}(?<space>\\s?)(?<name>\\p{L}[\\p{L}.'’-]*(?:\\s\\p{L}[\\p{L}.'’-]*){0,2})\\s*$");

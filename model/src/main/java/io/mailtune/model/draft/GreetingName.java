@@ -1,7 +1,10 @@
 package io.mailtune.model.draft;
 
+import io.mailtune.core.mail.ClosingLines;
+
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +15,9 @@ import java.util.regex.Pattern;
 public final class GreetingName {
 
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'’-]*");
+    /** Words of a greeting or a plea that are not closings ({@link ClosingLines}) and not names either. */
+    private static final List<String> NOT_NAMES = List.of("thank", "kind", "many", "sent", "hi", "hello", "dear",
+            "please", "help", "ok", "all", "yours", "greetings", "cordiali", "dank", "ciao");
 
     private GreetingName() {
     }
@@ -48,8 +54,8 @@ public final class GreetingName {
     }
 
     /**
-     * A line when it looks like a name of one or two capitalised words; a line ending in a comma is a sign-off
-     * ("Merci,") whose name line ingest cut.
+     * A line when it looks like a name of one or two capitalised words; a closing ("Gracias", {@link ClosingLines})
+     * or a line ending in a comma ("Merci,") is a sign-off whose name line ingest cut.
      */
     private static String signedName(String line) {
         if (line.endsWith(",")) {
@@ -61,7 +67,8 @@ public final class GreetingName {
             return "";
         }
         for (String w : words) {
-            if (!NAME_WORD.matcher(w).matches() || SignOffWords.contains(w)) {
+            if (!NAME_WORD.matcher(w).matches() || ClosingLines.isClosing(w)
+                    || NOT_NAMES.contains(w.toLowerCase(Locale.ROOT))) {
                 return "";
             }
         }

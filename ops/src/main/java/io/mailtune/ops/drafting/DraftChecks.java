@@ -1,8 +1,8 @@
 package io.mailtune.ops.drafting;
 
+import io.mailtune.core.mail.ClosingLines;
 import io.mailtune.demo.recipe.DraftExample;
 import io.mailtune.model.draft.GreetingName;
-import io.mailtune.model.draft.SignOffWords;
 import io.mailtune.model.draft.Passage;
 import io.mailtune.model.draft.SourceSentence;
 import io.mailtune.model.eval.KeyInstruction;
@@ -50,7 +50,7 @@ final class DraftChecks {
         String expected = display.isBlank() ? GreetingName.of(e.input().email()) : display;
         List<String> allowed = new ArrayList<>(Arrays.asList(expected.toLowerCase(Locale.ROOT).split("[\\s,]+")));
         List<String> lines = e.input().email().text().strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        if (!lines.isEmpty() && lines.getLast().matches("\\p{Lu}[\\p{L}'’-]+") && !SignOffWords.contains(lines.getLast())) {
+        if (!lines.isEmpty() && lines.getLast().matches("\\p{Lu}[\\p{L}'’-]+") && !ClosingLines.isClosing(lines.getLast())) {
             allowed.add(lines.getLast().toLowerCase(Locale.ROOT));  // a nickname signed alone
         }
         String firstLine = draft.strip().lines().findFirst().orElse("");
